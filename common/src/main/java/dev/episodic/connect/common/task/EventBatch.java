@@ -1,0 +1,78 @@
+package dev.episodic.connect.common.task;
+
+import dev.episodic.connect.common.cursor.StreamCursor;
+import dev.episodic.connect.common.event.EpisodicEvent;
+import dev.episodic.connect.common.event.EventRecords;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * The records one {@code poll()} hands to Connect, bounded by {@code batch.max.events}. Each event travels with
+ * the cursor of its stream as it stands <em>after</em> that event, so the committed offset never claims more
+ * than what was committed with it.
+ */
+public final class EventBatch {
+    private final String topic;
+    private final int capacity;
+    private final Instant ingestedAt;
+    private final List<SourceRecord> records;
+    private boolean moreAvailable;
+
+    public EventBatch(final String topic, final int capacity, final Instant ingestedAt) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("batch capacity must be >= 1");
+        }
+        this.topic = topic;
+        this.capacity = capacity;
+        this.ingestedAt = ingestedAt;
+        this.records = new ArrayList<>(Math.min(capacity, 4096));
+    }
+
+    /** The ingestion time stamped on every event of this batch. */
+    public Instant ingestedAt() {
+        return ingestedAt;
+    }
+
+    public boolean hasRoom() {
+        return records.size() < capacity;
+    }
+
+    public int remaining() {
+        return capacity - records.size();
+    }
+
+    public int size() {
+        return records.size();
+    }
+
+    public boolean isEmpty() {
+        return records.isEmpty();
+    }
+
+    public void add(final Map<String, ?> partition, final StreamCursor cursorAfter, final EpisodicEvent event) {
+        if (!hasRoom()) {
+            throw new IllegalStateException("batch is full (" + capacity + " events)");
+        }
+        if (event.sequence() != cursorAfter.seq()) {
+            throw new IllegalStateException("event " + event.eventId() + " has sequence " + event.sequence()
+                    + " but its cursor stands at " + cursorAfter.seq());
+        }
+        records.add(EventRecords.toSourceRecord(topic, partition, cursorAfter.toOffset(), event));
+    }
+
+    /** The source has more ready now: the next poll should not wait for the poll interval. */
+    public void markMoreAvailable() {
+        this.moreAvailable = true;
+    }
+
+    public boolean moreAvailable() {
+        return moreAvailable || !hasRoom();
+    }
+
+    List<SourceRecord> records() {
+        return records;
+    }
+}
