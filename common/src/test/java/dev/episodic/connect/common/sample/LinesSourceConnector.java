@@ -1,0 +1,78 @@
+package dev.episodic.connect.common.sample;
+
+import dev.episodic.connect.common.connector.EpisodicSourceConnector;
+import dev.episodic.connect.common.connector.TaskAssignments;
+import dev.episodic.connect.common.cursor.CursorCodec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+
+/**
+ * A minimal connector of the suite's shape (one stream per text file, one event per line). It exists to test
+ * the common module and the test kit themselves, before and apart from any real connector.
+ */
+public final class LinesSourceConnector extends EpisodicSourceConnector {
+    private Map<String, String> props;
+
+    @Override
+    public void start(final Map<String, String> props) {
+        this.props = props;
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return LinesSourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(final int maxTasks) {
+        LinesConfig config = new LinesConfig(props);
+        List<Map<String, String>> tasks = new ArrayList<>();
+        for (List<String> share : TaskAssignments.split(config.getList(LinesConfig.FILES), maxTasks)) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(LinesConfig.SOURCE_ID, config.sourceId());
+            task.put(LinesConfig.TASK_FILES, TaskAssignments.encode(share));
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    @Override
+    public Config validate(final Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        for (ConfigValue value : result.configValues()) {
+            if (value.name().equals(LinesConfig.FILES) && value.errorMessages().isEmpty() && value.value() != null) {
+                @SuppressWarnings("unchecked")
+                List<String> files = (List<String>) value.value();
+                for (String file : files) {
+                    if (!Files.isRegularFile(Path.of(file))) {
+                        value.addErrorMessage("File " + file + " does not exist; create it or fix " + LinesConfig.FILES);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void stop() {
+        props = null;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return LinesConfig.DEFINITION;
+    }
+
+    @Override
+    protected CursorCodec<?> cursorCodec() {
+        return LinesCursor.CODEC;
+    }
+}
