@@ -1,0 +1,87 @@
+package dev.episodic.connect.filesystem;
+
+import dev.episodic.connect.common.connector.EpisodicSourceConnector;
+import dev.episodic.connect.common.connector.TaskAssignments;
+import dev.episodic.connect.common.cursor.CursorCodec;
+import dev.episodic.connect.filesystem.git.GitException;
+import dev.episodic.connect.filesystem.git.GitHistory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+
+/**
+ * Git history of local repositories as episodic events: one stream per repository, one {@code commit} event per
+ * commit however many branches reach it (parents first), plus branch created/deleted and history-rewritten events.
+ * Pure Java (JGit): the worker needs no git binary.
+ */
+public final class GitCommitSourceConnector extends EpisodicSourceConnector {
+    private Map<String, String> props;
+    private GitCommitConfig config;
+
+    @Override
+    public void start(final Map<String, String> props) {
+        this.props = new HashMap<>(props);
+        this.config = new GitCommitConfig(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return GitCommitSourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(final int maxTasks) {
+        List<String> streams = new ArrayList<>(GitStreamNames.assign(config.repositories()).keySet());
+        List<Map<String, String>> tasks = new ArrayList<>();
+        for (List<String> share : TaskAssignments.split(streams, maxTasks)) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(GitCommitConfig.SOURCE_ID, config.sourceId());
+            task.put(GitCommitConfig.TASK_REPOSITORIES, TaskAssignments.encode(share));
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    @Override
+    public Config validate(final Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        for (ConfigValue value : result.configValues()) {
+            if (GitCommitConfig.REPOSITORIES.equals(value.name()) && value.errorMessages().isEmpty() && value.value() != null) {
+                @SuppressWarnings("unchecked")
+                List<String> repositories = (List<String>) value.value();
+                for (String repository : repositories) {
+                    if (repository.isBlank()) {
+                        continue;
+                    }
+                    try (GitHistory ignored = GitHistory.open(java.nio.file.Path.of(repository.trim()))) {
+                        // Opening proves the path is a readable repository.
+                    } catch (GitException e) {
+                        value.addErrorMessage(e.getMessage());
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void stop() {
+        props = null;
+        config = null;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return GitCommitConfig.DEFINITION;
+    }
+
+    @Override
+    protected CursorCodec<?> cursorCodec() {
+        return GitRepositoryCursor.CODEC;
+    }
+}
