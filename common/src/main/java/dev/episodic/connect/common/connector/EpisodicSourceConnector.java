@@ -2,6 +2,10 @@ package dev.episodic.connect.common.connector;
 
 import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.common.cursor.StreamPartition;
+import dev.episodic.connect.common.config.EpisodicSourceConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
@@ -17,6 +21,23 @@ public abstract class EpisodicSourceConnector extends SourceConnector {
 
     /** The codec of this connector's cursor; used to validate altered offsets. */
     protected abstract CursorCodec<?> cursorCodec();
+
+    /**
+     * Task configs that split {@code streams} across at most {@code maxTasks} tasks: each task gets the connector's
+     * properties, the resolved {@code source.id}, and its share of the streams under {@code assignmentKey}.
+     */
+    protected static List<Map<String, String>> splitAcrossTasks(final Map<String, String> props, final String sourceId,
+                                                                final List<String> streams, final int maxTasks,
+                                                                final String assignmentKey) {
+        List<Map<String, String>> tasks = new ArrayList<>();
+        for (List<String> share : TaskAssignments.split(streams, maxTasks)) {
+            Map<String, String> task = new HashMap<>(props);
+            task.put(EpisodicSourceConfig.SOURCE_ID, sourceId);
+            task.put(assignmentKey, TaskAssignments.encode(share));
+            tasks.add(task);
+        }
+        return tasks;
+    }
 
     @Override
     public String version() {

@@ -1,12 +1,9 @@
 package dev.episodic.connect.common.sample;
 
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
-import dev.episodic.connect.common.connector.TaskAssignments;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -34,14 +31,7 @@ public final class LinesSourceConnector extends EpisodicSourceConnector {
     @Override
     public List<Map<String, String>> taskConfigs(final int maxTasks) {
         LinesConfig config = new LinesConfig(props);
-        List<Map<String, String>> tasks = new ArrayList<>();
-        for (List<String> share : TaskAssignments.split(config.getList(LinesConfig.FILES), maxTasks)) {
-            Map<String, String> task = new HashMap<>(props);
-            task.put(LinesConfig.SOURCE_ID, config.sourceId());
-            task.put(LinesConfig.TASK_FILES, TaskAssignments.encode(share));
-            tasks.add(task);
-        }
-        return tasks;
+        return splitAcrossTasks(props, config.sourceId(), config.getList(LinesConfig.FILES), maxTasks, LinesConfig.TASK_FILES);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.episodic.connect.filesystem;
 
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
-import dev.episodic.connect.common.connector.TaskAssignments;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.filesystem.git.GitException;
 import dev.episodic.connect.filesystem.git.GitHistory;
@@ -37,14 +36,7 @@ public final class GitCommitSourceConnector extends EpisodicSourceConnector {
     @Override
     public List<Map<String, String>> taskConfigs(final int maxTasks) {
         List<String> streams = new ArrayList<>(GitStreamNames.assign(config.repositories()).keySet());
-        List<Map<String, String>> tasks = new ArrayList<>();
-        for (List<String> share : TaskAssignments.split(streams, maxTasks)) {
-            Map<String, String> task = new HashMap<>(props);
-            task.put(GitCommitConfig.SOURCE_ID, config.sourceId());
-            task.put(GitCommitConfig.TASK_REPOSITORIES, TaskAssignments.encode(share));
-            tasks.add(task);
-        }
-        return tasks;
+        return splitAcrossTasks(props, config.sourceId(), streams, maxTasks, GitCommitConfig.TASK_REPOSITORIES);
     }
 
     @Override

@@ -1,12 +1,18 @@
 package dev.episodic.connect.filesystem.git;
 
+import dev.episodic.connect.common.event.EpisodicEvent;
+import dev.episodic.connect.common.event.EventRecords;
+import dev.episodic.connect.filesystem.GitEventFactory;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Times a full extraction (all branches, first sync, numstat for every commit) of a repository.
+ * Times a full extraction (all branches, first sync, numstat for every commit, events and records built).
  * Usage: {@code GitExtractBenchmark <repo> [runs] [threads] [renames]}. Prints one
  * {@code key=value} line per run and a final {@code best_ms=} line for the bench script.
  */
@@ -26,12 +32,19 @@ public final class GitExtractBenchmark {
             options = options.withRenames(Boolean.parseBoolean(args[3]));
         }
 
-        // Hook: the connector's per-commit work (event building) plugs in here.
-        Consumer<GitCommit> perCommit = commit -> {
-        };
-
         long best = Long.MAX_VALUE;
         for (int run = 1; run <= runs; run++) {
+            // The connector's per-commit work: the episodic event (payload JSON included) and its Connect record.
+            GitEventFactory events = new GitEventFactory("bench", "git:bench", true);
+            Instant ingestedAt = Instant.now();
+            long[] seq = {0};
+            long[] payloadBytes = {0};
+            Consumer<GitCommit> perCommit = commit -> {
+                EpisodicEvent event = events.commit(commit, ++seq[0], ingestedAt);
+                SourceRecord record = EventRecords.toSourceRecord("bench", Map.of("stream", "git:bench"),
+                        Map.of("v", 1, "seq", seq[0]), event);
+                payloadBytes[0] += event.payload().length() + (record.value() == null ? 0 : 1);
+            };
             Totals totals = new Totals();
             long start = System.nanoTime();
             try (GitHistory git = GitHistory.open(repo);
@@ -44,9 +57,9 @@ public final class GitExtractBenchmark {
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
             best = Math.min(best, ms);
-            System.out.printf("run=%d commits=%d files=%d added=%d deleted=%d ms=%d threads=%d renames=%s%n",
-                    run, totals.commits, totals.files, totals.added, totals.deleted, ms, options.threads(),
-                    options.detectRenames());
+            System.out.printf("run=%d commits=%d events=%d files=%d added=%d deleted=%d payload_chars=%d ms=%d threads=%d renames=%s%n",
+                    run, totals.commits, seq[0], totals.files, totals.added, totals.deleted, payloadBytes[0], ms,
+                    options.threads(), options.detectRenames());
         }
         System.out.println("best_ms=" + best);
     }
