@@ -13,11 +13,13 @@ public final class Waiter {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         synchronized (monitor) {
             while (!woken) {
-                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                // Wait out the sub-millisecond rest too: returning early would make the caller spin until the
+                // millisecond clock it compares against catches up.
+                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
-                monitor.wait(left);
+                monitor.wait(left / 1_000_000L, (int) (left % 1_000_000L));
             }
             woken = false;
         }
