@@ -3,7 +3,10 @@ package dev.episodic.connect.common.cursor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Builds an offset map that holds only String keys and primitive values, with {@code v} and {@code seq} first. */
+/**
+ * Builds an offset map that holds only String keys and primitive values, with {@code v} and {@code seq} first.
+ * Single use: {@link #build()} hands over the map it filled (no copy: offsets are built once per event).
+ */
 public final class OffsetMap {
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -34,6 +37,6 @@ public final class OffsetMap {
     }
 
     public Map<String, Object> build() {
-        return new LinkedHashMap<>(values);
+        return values;
     }
 }

@@ -44,7 +44,8 @@ public final class EpisodicEvent {
         this.sessionId = b.sessionId;
         this.subject = b.subject;
         this.content = b.content;
-        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
+        // The builder hands its map over (see Builder#build), so no copy is made on the hot path.
+        this.attributes = Collections.unmodifiableMap(b.attributes);
         this.payload = b.payload;
     }
 
@@ -110,7 +111,7 @@ public final class EpisodicEvent {
         return "EpisodicEvent{" + stream + "#" + sequence + " " + eventType + " " + eventId + "}";
     }
 
-    /** Fluent builder; {@code attributes} keep insertion order, null values are skipped. */
+    /** Fluent builder; {@code attributes} keep insertion order, null values are skipped. Builds one event. */
     public static final class Builder {
         private String eventId;
         private SourceType sourceType;
@@ -124,8 +125,9 @@ public final class EpisodicEvent {
         private String sessionId;
         private String subject;
         private String content;
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private Map<String, String> attributes = new LinkedHashMap<>();
         private String payload;
+        private boolean built;
 
         private Builder() {
         }
@@ -145,6 +147,9 @@ public final class EpisodicEvent {
         public Builder payload(final String v) { this.payload = v; return this; }
 
         public Builder attribute(final String key, final Object value) {
+            if (built) {
+                throw new IllegalStateException("This builder already built its event");
+            }
             if (value != null) {
                 attributes.put(key, String.valueOf(value));
             }
@@ -157,6 +162,10 @@ public final class EpisodicEvent {
         }
 
         public EpisodicEvent build() {
+            if (built) {
+                throw new IllegalStateException("An EpisodicEvent.Builder builds one event; use toBuilder() for another");
+            }
+            built = true;
             return new EpisodicEvent(this);
         }
     }

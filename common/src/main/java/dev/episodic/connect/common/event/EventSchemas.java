@@ -1,6 +1,7 @@
 package dev.episodic.connect.common.event;
 
 import java.util.Date;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -34,25 +35,41 @@ public final class EventSchemas {
             .field(EventFields.PAYLOAD, Schema.OPTIONAL_STRING_SCHEMA)
             .build();
 
+    // Field handles resolved once: Struct.put(String, …) would look each one up by name per event.
+    private static final Field EVENT_ID = VALUE_SCHEMA.field(EventFields.EVENT_ID);
+    private static final Field SOURCE_TYPE = VALUE_SCHEMA.field(EventFields.SOURCE_TYPE);
+    private static final Field SOURCE_ID = VALUE_SCHEMA.field(EventFields.SOURCE_ID);
+    private static final Field STREAM = VALUE_SCHEMA.field(EventFields.STREAM);
+    private static final Field SEQUENCE = VALUE_SCHEMA.field(EventFields.SEQUENCE);
+    private static final Field EVENT_TYPE = VALUE_SCHEMA.field(EventFields.EVENT_TYPE);
+    private static final Field OCCURRED_AT = VALUE_SCHEMA.field(EventFields.OCCURRED_AT);
+    private static final Field INGESTED_AT = VALUE_SCHEMA.field(EventFields.INGESTED_AT);
+    private static final Field ACTOR = VALUE_SCHEMA.field(EventFields.ACTOR);
+    private static final Field SESSION_ID = VALUE_SCHEMA.field(EventFields.SESSION_ID);
+    private static final Field SUBJECT = VALUE_SCHEMA.field(EventFields.SUBJECT);
+    private static final Field CONTENT = VALUE_SCHEMA.field(EventFields.CONTENT);
+    private static final Field ATTRIBUTES = VALUE_SCHEMA.field(EventFields.ATTRIBUTES);
+    private static final Field PAYLOAD = VALUE_SCHEMA.field(EventFields.PAYLOAD);
+
     private EventSchemas() {
     }
 
     public static Struct toStruct(final EpisodicEvent e) {
         return new Struct(VALUE_SCHEMA)
-                .put(EventFields.EVENT_ID, e.eventId())
-                .put(EventFields.SOURCE_TYPE, e.sourceType().wireName())
-                .put(EventFields.SOURCE_ID, e.sourceId())
-                .put(EventFields.STREAM, e.stream())
-                .put(EventFields.SEQUENCE, e.sequence())
-                .put(EventFields.EVENT_TYPE, e.eventType())
-                .put(EventFields.OCCURRED_AT, Date.from(e.occurredAt()))
-                .put(EventFields.INGESTED_AT, Date.from(e.ingestedAt()))
-                .put(EventFields.ACTOR, e.actor())
-                .put(EventFields.SESSION_ID, e.sessionId())
-                .put(EventFields.SUBJECT, e.subject())
-                .put(EventFields.CONTENT, e.content())
-                .put(EventFields.ATTRIBUTES, e.attributes())
-                .put(EventFields.PAYLOAD, e.payload());
+                .put(EVENT_ID, e.eventId())
+                .put(SOURCE_TYPE, e.sourceType().wireName())
+                .put(SOURCE_ID, e.sourceId())
+                .put(STREAM, e.stream())
+                .put(SEQUENCE, e.sequence())
+                .put(EVENT_TYPE, e.eventType())
+                .put(OCCURRED_AT, Date.from(e.occurredAt()))
+                .put(INGESTED_AT, Date.from(e.ingestedAt()))
+                .put(ACTOR, e.actor())
+                .put(SESSION_ID, e.sessionId())
+                .put(SUBJECT, e.subject())
+                .put(CONTENT, e.content())
+                .put(ATTRIBUTES, e.attributes())
+                .put(PAYLOAD, e.payload());
     }
 
     public static EpisodicEvent fromStruct(final Struct s) {

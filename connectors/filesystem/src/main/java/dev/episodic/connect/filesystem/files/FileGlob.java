@@ -1,6 +1,5 @@
 package dev.episodic.connect.filesystem.files;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -45,10 +44,6 @@ public final class FileGlob {
     /** True when every path below {@code folder} matches, so the folder need not be walked at all. */
     public boolean coversFolder(final String folder) {
         return subtreePattern != null && subtreePattern.matcher(folder).matches();
-    }
-
-    public Optional<Pattern> subtree() {
-        return Optional.ofNullable(subtreePattern);
     }
 
     @Override

@@ -10,11 +10,14 @@ import java.util.List;
 public final class PathRules {
     private final List<FileGlob> include;
     private final List<FileGlob> exclude;
+    /** Excludes that can match a file the walk reached: a glob ending in {@code /**} only matches below a folder it prunes. */
+    private final List<FileGlob> fileExclude;
     private final boolean includeAll;
 
     public PathRules(final List<FileGlob> include, final List<FileGlob> exclude) {
         this.include = List.copyOf(include);
         this.exclude = List.copyOf(exclude);
+        this.fileExclude = exclude.stream().filter(g -> !g.toString().endsWith("/**")).toList();
         this.includeAll = include.stream().anyMatch(g -> g.toString().equals("**"));
     }
 
@@ -27,11 +30,27 @@ public final class PathRules {
     }
 
     public boolean includesFile(final String relativePath) {
-        for (FileGlob glob : exclude) {
+        return !anyMatch(exclude, relativePath) && included(relativePath);
+    }
+
+    /**
+     * {@link #includesFile} for a file the walk reached, i.e. whose every folder passed {@link #walksFolder}: the
+     * excludes ending in {@code /**} cannot match it, so they are not tried again (the default excludes all are).
+     */
+    public boolean includesWalkedFile(final String relativePath) {
+        return !anyMatch(fileExclude, relativePath) && included(relativePath);
+    }
+
+    private static boolean anyMatch(final List<FileGlob> globs, final String relativePath) {
+        for (FileGlob glob : globs) {
             if (glob.matches(relativePath)) {
-                return false;
+                return true;
             }
         }
+        return false;
+    }
+
+    private boolean included(final String relativePath) {
         if (includeAll) {
             return true;
         }

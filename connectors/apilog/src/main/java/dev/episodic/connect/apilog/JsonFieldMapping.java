@@ -1,0 +1,99 @@
+package dev.episodic.connect.apilog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Which JSON path feeds which event field. A target may have several candidate paths; the first one present in a
+ * line wins. Lookups are by full dotted path; {@link #isPrefix} tells the parser which nested objects to enter so
+ * it can skip all others without looking inside.
+ */
+public final class JsonFieldMapping {
+    /** One candidate: the target it feeds and its rank among that target's candidates (0 = preferred). */
+    public record Candidate(FieldTarget target, int rank) {
+    }
+
+    private final Map<String, Candidate> byPath;
+    private final Set<String> prefixes;
+    private final Map<FieldTarget, List<String>> paths;
+
+    private JsonFieldMapping(final Map<FieldTarget, List<String>> paths) {
+        this.paths = Collections.unmodifiableMap(paths);
+        Map<String, Candidate> lookup = new HashMap<>();
+        Set<String> objectPrefixes = new HashSet<>();
+        paths.forEach((target, list) -> {
+            for (int i = 0; i < list.size(); i++) {
+                String path = list.get(i);
+                lookup.putIfAbsent(path, new Candidate(target, i));
+                int dot = path.indexOf('.');
+                while (dot > 0) {
+                    objectPrefixes.add(path.substring(0, dot));
+                    dot = path.indexOf('.', dot + 1);
+                }
+            }
+        });
+        this.byPath = lookup;
+        this.prefixes = objectPrefixes;
+    }
+
+    public static JsonFieldMapping defaults() {
+        return parse("default", "");
+    }
+
+    /** Parses {@code target=path|path,target=path}; throws a ConfigException naming the bad entry. */
+    public static JsonFieldMapping parse(final String key, final String spec) {
+        Map<FieldTarget, List<String>> paths = new EnumMap<>(FieldTarget.class);
+        for (FieldTarget target : FieldTarget.values()) {
+            paths.put(target, target.defaults());
+        }
+        Set<FieldTarget> seen = new HashSet<>();
+        for (String entry : spec.split(",")) {
+            String trimmed = entry.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int eq = trimmed.indexOf('=');
+            if (eq <= 0 || eq == trimmed.length() - 1) {
+                throw new ConfigException(key, spec, "entry '" + trimmed + "' is not target=path; write e.g. "
+                        + "method=req.method");
+            }
+            String name = trimmed.substring(0, eq).trim();
+            FieldTarget target = FieldTarget.of(name).orElseThrow(() -> new ConfigException(key, spec,
+                    "unknown target '" + name + "'; use one of " + FieldTarget.names()));
+            if (!seen.add(target)) {
+                throw new ConfigException(key, spec, "target '" + name + "' is mapped twice; list alternatives "
+                        + "with '|' in one entry");
+            }
+            List<String> list = new ArrayList<>();
+            for (String path : trimmed.substring(eq + 1).split("\\|")) {
+                String p = path.trim();
+                if (p.isEmpty() || p.startsWith(".") || p.endsWith(".") || p.contains("..")) {
+                    throw new ConfigException(key, spec, "path '" + p + "' of target '" + name
+                            + "' is not a dotted JSON path like res.statusCode");
+                }
+                list.add(p);
+            }
+            paths.put(target, List.copyOf(list));
+        }
+        return new JsonFieldMapping(paths);
+    }
+
+    public Candidate candidate(final String path) {
+        return byPath.get(path);
+    }
+
+    public boolean isPrefix(final String objectPath) {
+        return prefixes.contains(objectPath);
+    }
+
+    public Map<FieldTarget, List<String>> paths() {
+        return paths;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.episodic.connect.apilog.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.episodic.connect.apilog.ApiLogSourceConnector;
+import dev.episodic.connect.common.testkit.ConnectRestClient;
+import dev.episodic.connect.common.testkit.EpisodicConnectCluster;
+import dev.episodic.connect.common.testkit.RestResponse;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * End to end through one embedded exactly-once Connect worker: the API-log connector and Kafka's own
+ * {@code FileStreamSourceConnector} each ingest the same combined-format file (one task, same batch size) into
+ * their own topic; the time from deployment until every line is committed (read back with read_committed) gives
+ * the rate. Both run in the same JVM, on the same broker and worker, one after the other, alternating per round.
+ */
+public final class EndToEndBenchmark {
+    private static final Duration TIMEOUT = Duration.ofMinutes(15);
+
+    private EndToEndBenchmark() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
+        int lines = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Files.createDirectories(dir);
+        Path file = BenchFiles.combined(dir, lines);
+        System.out.printf("== end to end: %s, %,d lines, %,d bytes, exactly-once worker ==%n", file.getFileName(),
+                lines, Files.size(file));
+        try (EpisodicConnectCluster cluster = EpisodicConnectCluster.start("apilog-bench")) {
+            for (int round = 1; round <= rounds; round++) {
+                double apilog = run(cluster, "apilog-" + round, Map.of(
+                        "connector.class", ApiLogSourceConnector.class.getName(),
+                        "apilog.paths", file.toString(), "apilog.format", "combined",
+                        "batch.max.events", "10000", "poll.interval.ms", "500"), lines);
+                double fileStream = run(cluster, "filestream-" + round, Map.of(
+                        "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
+                        "file", file.toString(), "batch.size", "10000"), lines);
+                System.out.printf("round %d: apilog %,.0f lines/s | FileStreamSource %,.0f lines/s | apilog/"
+                        + "FileStreamSource %.2fx | load average %.1f%n", round, apilog, fileStream,
+                        apilog / fileStream, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+        }
+    }
+
+    /** Deploys one connector with one task, waits until {@code lines} records are committed; returns lines/s. */
+    private static double run(final EpisodicConnectCluster cluster, final String name,
+                              final Map<String, String> config, final int lines) throws Exception {
+        String topic = "bench." + name;
+        ObjectNode request = ConnectRestClient.object();
+        request.put("name", name);
+        ObjectNode cfg = request.putObject("config");
+        config.forEach(cfg::put);
+        cfg.put("tasks.max", "1");
+        cfg.put("topic", topic);
+        long start = System.nanoTime();
+        RestResponse created = cluster.rest().deploy(request.toString());
+        if (created.status() != 201) {
+            throw new IllegalStateException("deploy of " + name + " failed: " + created.body());
+        }
+        long count = countCommitted(cluster.bootstrapServers(), topic, lines);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        cluster.rest().deleteConnector(name);
+        if (count != lines) {
+            throw new IllegalStateException(name + " committed " + count + " records, expected " + lines);
+        }
+        return lines / seconds;
+    }
+
+    private static long countCommitted(final String bootstrap, final String topic, final int expected) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long count = 0;
+            while (count < expected && System.nanoTime() < deadline) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
+        }
+    }
+}

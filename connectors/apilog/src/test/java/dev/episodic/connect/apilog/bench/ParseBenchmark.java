@@ -1,0 +1,179 @@
+package dev.episodic.connect.apilog.bench;
+
+import dev.episodic.connect.apilog.ApiLogSourceTask;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+
+/**
+ * The task's parse-and-emit rate: one {@link ApiLogSourceTask} polls a file to its end (every line becomes a
+ * {@link SourceRecord}, exactly what it hands to Connect), timed against a plain {@link BufferedReader#readLine}
+ * loop and {@code wc -l} on the same file in the same run. Heap in use is sampled after a GC at 25/50/75/100 %
+ * of the file (GC time excluded from the rate) to show it does not grow with the file.
+ */
+public final class ParseBenchmark {
+    private ParseBenchmark() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
+        int lines = args.length > 1 ? Integer.parseInt(args[1]) : 5_000_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Files.createDirectories(dir);
+        Path combined = BenchFiles.combined(dir, lines);
+        Path json = BenchFiles.json(dir, lines);
+        String only = System.getProperty("bench.only", "");
+        for (Path file : List.of(combined, json)) {
+            String format = file.getFileName().toString().startsWith("json") ? "json" : "combined";
+            if (!only.isEmpty() && !only.equals(format)) {
+                continue;
+            }
+            System.out.printf("%n== %s: %,d lines, %,d bytes ==%n", file.getFileName(), lines, Files.size(file));
+            for (int round = 1; round <= rounds; round++) {
+                double wc = wcLines(file, lines);
+                Result readLine = readLineLoop(file, lines);
+                Result task = taskRun(file, format, lines);
+                System.out.printf("round %d: wc -l %,.0f lines/s wall%n  readLine loop: %s%n  task (%s):     %s%n"
+                        + "  task/readLine: %.2fx wall, %.2fx thread-CPU | task/wc: %.3fx wall | heap after GC at "
+                        + "25/50/75/100%%: %s MiB | load average %.1f%n",
+                        round, wc, readLine.describe(), format, task.describe(), task.rate / readLine.rate,
+                        task.threadCpuRate / readLine.threadCpuRate, task.rate / wc, task.heap,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+        }
+    }
+
+    /** Wall-clock rate, rate per CPU second of the reading thread and of the whole process (GC, JIT included). */
+    record Result(double rate, double threadCpuRate, double processCpuRate, String heap) {
+        String describe() {
+            return String.format("%,.0f lines/s wall, %,.0f lines/thread-CPU-s, %,.0f lines/process-CPU-s", rate,
+                    threadCpuRate, processCpuRate);
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static double wcLines(final Path file, final int expected) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder("wc", "-l", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        long nanos = System.nanoTime() - start;
+        long counted = Long.parseLong(out.split("\\s+")[0]);
+        if (counted != expected) {
+            throw new IllegalStateException("wc -l counted " + counted + " lines, expected " + expected);
+        }
+        return expected * 1e9 / nanos;
+    }
+
+    static Result readLineLoop(final Path file, final int expected) throws IOException {
+        long start = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long processCpu = processCpuNanos();
+        long count = 0;
+        long chars = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                count++;
+                chars += line.length();
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpu;
+        long processNanos = processCpuNanos() - processCpu;
+        if (count != expected || chars == 0) {
+            throw new IllegalStateException("readLine counted " + count + " lines, expected " + expected);
+        }
+        return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos, "");
+    }
+
+    static Result taskRun(final Path file, final String format, final int expected) throws InterruptedException {
+        ApiLogSourceTask task = new ApiLogSourceTask();
+        task.initialize(new BenchContext());
+        task.start(Map.of("name", "bench", "apilog.paths", file.toString(), "apilog.format", format,
+                "poll.interval.ms", "100", "batch.max.events", "10000"));
+        long records = 0;
+        long gcNanos = 0;
+        StringBuilder heap = new StringBuilder();
+        int nextMark = 1;
+        long gcCpu = 0;
+        long gcProcessCpu = 0;
+        long start = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long processCpu = processCpuNanos();
+        try {
+            while (records < expected) {
+                List<SourceRecord> batch = task.poll();
+                if (batch != null) {
+                    records += batch.size();
+                }
+                if (records >= (long) expected * nextMark / 4) {
+                    long gcStart = System.nanoTime();
+                    long gcCpuStart = THREADS.getCurrentThreadCpuTime();
+                    long gcProcessStart = processCpuNanos();
+                    System.gc();
+                    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    heap.append(heap.length() == 0 ? "" : "/").append(used >> 20);
+                    gcNanos += System.nanoTime() - gcStart;
+                    gcCpu += THREADS.getCurrentThreadCpuTime() - gcCpuStart;
+                    gcProcessCpu += processCpuNanos() - gcProcessStart;
+                    nextMark++;
+                }
+            }
+        } finally {
+            task.stop();
+        }
+        long nanos = System.nanoTime() - start - gcNanos;
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpu - gcCpu;
+        long processNanos = processCpuNanos() - processCpu - gcProcessCpu;
+        if (records != expected) {
+            throw new IllegalStateException("task emitted " + records + " records, expected " + expected);
+        }
+        return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos,
+                heap.toString());
+    }
+
+    /** A context with no stored offsets and no metrics registry, as on a fresh worker. */
+    private static final class BenchContext implements SourceTaskContext {
+        @Override
+        public Map<String, String> configs() {
+            return Map.of();
+        }
+
+        @Override
+        public OffsetStorageReader offsetStorageReader() {
+            return new OffsetStorageReader() {
+                @Override
+                public <T> Map<String, Object> offset(final Map<String, T> partition) {
+                    return null;
+                }
+
+                @Override
+                public <T> Map<Map<String, T>, Map<String, Object>> offsets(
+                        final java.util.Collection<Map<String, T>> partitions) {
+                    return Map.of();
+                }
+            };
+        }
+
+        @Override
+        public PluginMetrics pluginMetrics() {
+            return null;
+        }
+    }
+}
