@@ -1,10 +1,7 @@
 package dev.episodic.connect.cursoride;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import dev.episodic.connect.common.event.EpisodicEvent;
-import dev.episodic.connect.common.event.EventSchemas;
+import dev.episodic.connect.common.testkit.SourceTaskDriver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTaskContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
- * Runs a task as the worker would: polls, "commits" the offset of the last record of each partition after
- * every poll, and on {@link #restart()} starts a new task from the committed offsets.
+ * The test kit's task driver set up for the Cursor IDE task: a movable clock, and a drain that waits until the
+ * task has settled (no stream waiting on a locked database) and stayed quiet for several poll intervals.
  */
 final class TaskRunner implements AutoCloseable {
     /** A clock tests can move forward (discovery intervals, first-sync windows). */
@@ -49,48 +42,27 @@ final class TaskRunner implements AutoCloseable {
     }
 
     final MovableClock clock = new MovableClock();
-    private final Map<String, String> props;
-    private final Map<Map<String, Object>, Map<String, Object>> committed = new HashMap<>();
+    private final SourceTaskDriver<CursorIdeSourceTask> driver;
+    private final long pollIntervalMs;
     private final List<EpisodicEvent> events = new ArrayList<>();
-    private CursorIdeSourceTask task;
 
     TaskRunner(final Map<String, String> props) {
-        this.props = new HashMap<>(props);
-        this.props.putIfAbsent("name", "cursor-test");
-        this.props.putIfAbsent("poll.interval.ms", "100");
-        this.props.putIfAbsent("cursor.sync.window.hours", "0");
-        start();
-    }
-
-    private void start() {
-        task = new CursorIdeSourceTask(clock);
-        SourceTaskContext context = mock(SourceTaskContext.class);
-        OffsetStorageReader reader = mock(OffsetStorageReader.class);
-        when(reader.offset(org.mockito.ArgumentMatchers.anyMap())).thenAnswer(inv -> {
-            Map<String, Object> partition = inv.getArgument(0);
-            Map<String, Object> offset = committed.get(partition);
-            return offset == null ? null : new HashMap<>(offset);
-        });
-        when(context.offsetStorageReader()).thenReturn(reader);
-        task.initialize(context);
-        task.start(props);
+        Map<String, String> withDefaults = new HashMap<>(props);
+        withDefaults.putIfAbsent("name", "cursor-test");
+        withDefaults.putIfAbsent("poll.interval.ms", "100");
+        withDefaults.putIfAbsent("cursor.sync.window.hours", "0");
+        this.pollIntervalMs = Long.parseLong(withDefaults.get("poll.interval.ms"));
+        this.driver = SourceTaskDriver.ofTask(() -> new CursorIdeSourceTask(clock), withDefaults);
+        driver.start();
     }
 
     CursorIdeSourceTask task() {
-        return task;
+        return driver.task();
     }
 
     /** One poll; returns the events it produced (offsets committed). */
-    @SuppressWarnings("unchecked")
     List<EpisodicEvent> pollOnce() throws InterruptedException {
-        List<SourceRecord> records = task.poll();
-        List<EpisodicEvent> result = new ArrayList<>();
-        if (records != null) {
-            for (SourceRecord r : records) {
-                result.add(EventSchemas.fromStruct((Struct) r.value()));
-                committed.put((Map<String, Object>) r.sourcePartition(), (Map<String, Object>) r.sourceOffset());
-            }
-        }
+        List<EpisodicEvent> result = driver.pollOnce();
         events.addAll(result);
         return result;
     }
@@ -102,12 +74,12 @@ final class TaskRunner implements AutoCloseable {
      */
     List<EpisodicEvent> drain() throws InterruptedException {
         List<EpisodicEvent> result = new ArrayList<>();
-        long quietNanos = Duration.ofMillis(4 * Long.parseLong(props.get("poll.interval.ms")) + 100).toNanos();
+        long quietNanos = Duration.ofMillis(4 * pollIntervalMs + 100).toNanos();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
             List<EpisodicEvent> got = pollOnce();
-            if (!got.isEmpty() || !task.settled()) {
+            if (!got.isEmpty() || !task().settled()) {
                 result.addAll(got);
                 quietSince = System.nanoTime();
             } else if (System.nanoTime() - quietSince >= quietNanos) {
@@ -128,12 +100,11 @@ final class TaskRunner implements AutoCloseable {
     }
 
     void restart() {
-        task.stop();
-        start();
+        driver.start();
     }
 
-    Map<Map<String, Object>, Map<String, Object>> committed() {
-        return committed;
+    Map<Map<String, ?>, Map<String, Object>> committed() {
+        return driver.committed();
     }
 
     /** Every event this runner has seen, across restarts. */
@@ -143,6 +114,6 @@ final class TaskRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        task.stop();
+        driver.stop();
     }
 }

@@ -1,7 +1,6 @@
 package dev.episodic.connect.filesystem;
 
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
-import dev.episodic.connect.common.connector.TaskAssignments;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.filesystem.files.FileShardCursor;
 import dev.episodic.connect.filesystem.files.FileStreamNames;
@@ -42,14 +41,7 @@ public final class FileChangeSourceConnector extends EpisodicSourceConnector {
     @Override
     public List<Map<String, String>> taskConfigs(final int maxTasks) {
         List<String> streams = new ArrayList<>(FileStreamNames.assign(config.roots()).keySet());
-        List<Map<String, String>> tasks = new ArrayList<>();
-        for (List<String> share : TaskAssignments.split(streams, maxTasks)) {
-            Map<String, String> task = new HashMap<>(props);
-            task.put(FileChangeConfig.SOURCE_ID, config.sourceId());
-            task.put(FileChangeConfig.TASK_ROOTS, TaskAssignments.encode(share));
-            tasks.add(task);
-        }
-        return tasks;
+        return splitAcrossTasks(props, config.sourceId(), streams, maxTasks, FileChangeConfig.TASK_ROOTS);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.episodic.connect.common.event.EpisodicEvent;
 import dev.episodic.connect.common.event.EventJson;
+import dev.episodic.connect.common.testkit.SourceTaskDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GitCommitSourceTaskTest {
     @TempDir
     Path dir;
-    private TaskHarness harness;
+    private SourceTaskDriver<GitCommitSourceTask> harness;
 
     @AfterEach
     void stop() {
@@ -30,13 +31,18 @@ class GitCommitSourceTaskTest {
         }
     }
 
-    private TaskHarness harness(final GitActivity repo, final String... extra) {
-        Map<String, String> props = new java.util.HashMap<>(Map.of("git.repositories", repo.dir().toString()));
+    private SourceTaskDriver<GitCommitSourceTask> harness(final GitActivity repo, final String... extra) {
+        harness = driver(repo, extra).start();
+        return harness;
+    }
+
+    private static SourceTaskDriver<GitCommitSourceTask> driver(final GitActivity repo, final String... extra) {
+        Map<String, String> props = new java.util.HashMap<>(Map.of("git.repositories", repo.dir().toString(),
+                "source.id", "test-git", "poll.interval.ms", "100"));
         for (int i = 0; i < extra.length; i += 2) {
             props.put(extra[i], extra[i + 1]);
         }
-        harness = new TaskHarness(props).start();
-        return harness;
+        return new SourceTaskDriver<>(GitCommitSourceConnector::new, GitCommitSourceTask::new, props);
     }
 
     private static List<String> types(final List<EpisodicEvent> events) {
@@ -92,7 +98,7 @@ class GitCommitSourceTaskTest {
     void incrementalSyncEmitsOnlyNewCommitsContinuingTheSequence() throws Exception {
         GitActivity repo = GitActivity.init(dir.resolve("repo"));
         repo.commits("main", null, 4);
-        TaskHarness h = harness(repo);
+        SourceTaskDriver<GitCommitSourceTask> h = harness(repo);
         assertThat(h.drain()).hasSize(5);
         List<String> added = repo.commits("main", null, 2);
         Thread.sleep(150);
@@ -109,7 +115,7 @@ class GitCommitSourceTaskTest {
         GitActivity repo = GitActivity.init(dir.resolve("repo"));
         List<String> main = repo.commits("main", null, 3);
         repo.commits("topic", main.get(2), 1);
-        TaskHarness h = harness(repo);
+        SourceTaskDriver<GitCommitSourceTask> h = harness(repo);
         assertThat(h.drain()).hasSize(2 + 4);
         String oldTip = repo.tip("main");
         repo.git("branch", "-D", "topic");
@@ -127,9 +133,11 @@ class GitCommitSourceTaskTest {
     void restartMidSyncResumesExactlyWhereTheCommittedOffsetStands() throws Exception {
         GitActivity repo = GitActivity.init(dir.resolve("repo"));
         repo.commits("main", null, 40);
-        List<EpisodicEvent> reference = new TaskHarness(Map.of("git.repositories", repo.dir().toString())).start().drain();
+        SourceTaskDriver<GitCommitSourceTask> full = driver(repo).start();
+        List<EpisodicEvent> reference = full.drain();
+        full.stop();
 
-        TaskHarness h = harness(repo, "batch.max.events", "7");
+        SourceTaskDriver<GitCommitSourceTask> h = harness(repo, "batch.max.events", "7");
         List<EpisodicEvent> got = new ArrayList<>(h.pollOnce());
         got.addAll(h.pollOnce());
         h.start();  // a restart after two committed batches
@@ -143,9 +151,9 @@ class GitCommitSourceTaskTest {
     void corruptCursorFallsBackToFullSync() throws Exception {
         GitActivity repo = GitActivity.init(dir.resolve("repo"));
         repo.commits("main", null, 3);
-        TaskHarness h = harness(repo);
+        SourceTaskDriver<GitCommitSourceTask> h = harness(repo);
         assertThat(h.drain()).hasSize(4);
-        h.committed.replaceAll((p, o) -> Map.of("v", 1, "seq", "not-a-number"));
+        h.committed().replaceAll((p, o) -> Map.of("v", 1, "seq", "not-a-number"));
         h.start();
         List<EpisodicEvent> again = h.drain();
         assertThat(again).hasSize(4);
@@ -172,7 +180,7 @@ class GitCommitSourceTaskTest {
     void vanishedRepositoryFailsTheTaskNamingThePath() throws Exception {
         GitActivity repo = GitActivity.init(dir.resolve("repo"));
         repo.commits("main", null, 2);
-        TaskHarness h = harness(repo);
+        SourceTaskDriver<GitCommitSourceTask> h = harness(repo);
         h.drain();
         h.stop();
         deleteTree(repo.dir());

@@ -1,14 +1,12 @@
 package dev.episodic.connect.github;
 
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
-import dev.episodic.connect.common.connector.TaskAssignments;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.common.task.RetryLaterException;
 import dev.episodic.connect.github.client.GitHubApiException;
 import dev.episodic.connect.github.client.GitHubClient;
 import dev.episodic.connect.github.client.RateLimitedException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,14 +100,7 @@ public final class GitHubSourceConnector extends EpisodicSourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(final int maxTasks) {
-        List<Map<String, String>> tasks = new ArrayList<>();
-        for (List<String> share : TaskAssignments.split(repositories, maxTasks)) {
-            Map<String, String> task = new HashMap<>(props);
-            task.put(GitHubConfig.SOURCE_ID, config.sourceId());
-            task.put(GitHubConfig.TASK_REPOSITORIES, TaskAssignments.encode(share));
-            tasks.add(task);
-        }
-        return tasks;
+        return splitAcrossTasks(props, config.sourceId(), repositories, maxTasks, GitHubConfig.TASK_REPOSITORIES);
     }
 
     @Override
