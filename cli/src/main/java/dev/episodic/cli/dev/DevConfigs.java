@@ -26,6 +26,9 @@ final class DevConfigs {
                 "log.dirs=" + dataDir.toAbsolutePath(),
                 "num.partitions=1",
                 "auto.create.topics.enable=true",
+                // Record timestamps are when things happened (a commit from 2019 carries 2019): time-based
+                // retention would delete backfilled history at once, so the dev broker keeps everything.
+                "log.retention.ms=-1",
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",

@@ -116,10 +116,36 @@ public final class CommittedEventReader {
         return new ConsumedEvent(key, headers, EventJson.fromJson(r.value()), r.partition(), r.offset(), r.timestamp());
     }
 
+    /**
+     * For failure messages: per partition, the last stable offset (what read_committed consumers may reach) and the
+     * high watermark. An LSO stuck below the high watermark means a transaction is still open.
+     */
+    public String describe(final String topic) {
+        StringBuilder out = new StringBuilder();
+        try (KafkaConsumer<byte[], byte[]> committed = consumer("read_committed");
+             KafkaConsumer<byte[], byte[]> uncommitted = consumer("read_uncommitted")) {
+            List<TopicPartition> partitions = partitions(committed, topic, System.nanoTime() + 5_000_000_000L);
+            Map<TopicPartition, Long> lso = committed.endOffsets(partitions);
+            Map<TopicPartition, Long> hw = uncommitted.endOffsets(partitions);
+            Map<TopicPartition, Long> start = committed.beginningOffsets(partitions);
+            for (TopicPartition tp : partitions) {
+                out.append(tp).append(": start=").append(start.get(tp)).append(" lso=").append(lso.get(tp))
+                        .append(" high_watermark=").append(hw.get(tp)).append("; ");
+            }
+        } catch (RuntimeException | AssertionError e) {
+            out.append("cannot describe ").append(topic).append(": ").append(e.getMessage());
+        }
+        return out.toString();
+    }
+
     private KafkaConsumer<byte[], byte[]> consumer() {
+        return consumer("read_committed");
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(final String isolation) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");

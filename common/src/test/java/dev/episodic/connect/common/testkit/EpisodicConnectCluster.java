@@ -28,6 +28,9 @@ public final class EpisodicConnectCluster implements AutoCloseable {
         broker.put("transaction.state.log.replication.factor", "1");
         broker.put("transaction.state.log.min.isr", "1");
         broker.put("auto.create.topics.enable", "true");
+        // Record timestamps are occurred_at, often years old (test repositories are dated 2023): with time-based
+        // retention the broker rolls and deletes such segments within minutes, and consumers see history vanish.
+        broker.put("log.retention.ms", "-1");
         // The builder mutates this map, so it must be mutable.
         Map<String, String> worker = new HashMap<>();
         worker.put("plugin.discovery", "service_load");

@@ -216,6 +216,11 @@ public abstract class SourceConnectorContractTest {
         config.put("connector.class", connectorClass().getName());
         config.putIfAbsent("tasks.max", "1");
         config.putIfAbsent("poll.interval.ms", "200");
+        // As the README tells users: let Connect create the topic with time-based retention off, because record
+        // timestamps are occurred_at and backfilled history would otherwise be deleted as soon as it lands.
+        config.putIfAbsent("topic.creation.default.replication.factor", "-1");
+        config.putIfAbsent("topic.creation.default.partitions", "-1");
+        config.putIfAbsent("topic.creation.default.retention.ms", "-1");
         return config;
     }
 
@@ -224,7 +229,7 @@ public abstract class SourceConnectorContractTest {
             return cluster.reader().readExactly(topic, expected, ingestTimeout(), Duration.ofSeconds(2));
         } catch (AssertionError e) {
             String status = connectorName == null ? "" : "\nConnector status: " + cluster.rest().status(connectorName).body();
-            throw new AssertionError(e.getMessage() + status, e);
+            throw new AssertionError(e.getMessage() + status + "\nTopic: " + cluster.reader().describe(topic), e);
         }
     }
 
