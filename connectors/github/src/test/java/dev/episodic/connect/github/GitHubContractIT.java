@@ -3,12 +3,18 @@ package dev.episodic.connect.github;
 import dev.episodic.connect.common.testkit.ContractSource;
 import dev.episodic.connect.common.testkit.SourceConnectorContractTest;
 import dev.episodic.connect.github.fake.FakeGitHub;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.episodic.connect.common.event.EventJson;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The suite's contract on the embedded cluster with exactly-once on, against the stateful fake GitHub: each
@@ -85,6 +91,23 @@ class GitHubContractIT extends SourceConnectorContractTest {
     @Override
     protected String invalidConfigMessage(final Path dir) {
         return "Repository acme/missing is not readable with this token (404)";
+    }
+
+    /** The shipped config/github.json passes the worker's validate endpoint once its token and API reach a GitHub. */
+    @Test
+    void shippedExampleValidatesOnTheWorker() throws Exception {
+        FakeGitHub github = FakeGitHub.start(TOKEN);
+        fakes.add(github);
+        github.createRepo("acme", "app");
+        github.createRepo("octo-org", "website");
+        JsonNode example = EventJson.mapper().readTree(
+                Path.of("").toAbsolutePath().resolve("../../config/github.json").normalize().toFile());
+        Map<String, String> config = new HashMap<>();
+        example.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        config.put(GitHubConfig.TOKEN, TOKEN);
+        config.put(GitHubConfig.API_URL, github.url());
+        JsonNode result = cluster.rest().validate(GitHubSourceConnector.class.getName(), config).requireOk().json();
+        assertThat(result.path("error_count").asInt()).as(result.toString()).isZero();
     }
 
     @AfterAll

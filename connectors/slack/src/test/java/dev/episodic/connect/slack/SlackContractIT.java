@@ -1,5 +1,9 @@
 package dev.episodic.connect.slack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.episodic.connect.common.event.EventJson;
 import dev.episodic.connect.common.testkit.ContractSource;
 import dev.episodic.connect.common.testkit.SourceConnectorContractTest;
 import dev.episodic.connect.slack.fake.FakeSlack;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The suite's contract on a real broker and Connect worker with exactly-once on, against the stateful fake Slack.
@@ -111,5 +116,21 @@ class SlackContractIT extends SourceConnectorContractTest {
     @Override
     protected String invalidConfigMessage(final Path dir) {
         return "invalid_auth";
+    }
+
+    /** The shipped config/slack.json passes the worker's validate endpoint once its token and API reach a Slack. */
+    @Test
+    void shippedExampleValidatesOnTheWorker() throws Exception {
+        FakeSlack slack = newFake();
+        slack.channel("C0123ABCD", "design");
+        slack.channel("C0456EFGH", "eng-backend");
+        JsonNode example = EventJson.mapper().readTree(
+                Path.of("").toAbsolutePath().resolve("../../config/slack.json").normalize().toFile());
+        Map<String, String> config = new HashMap<>();
+        example.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        config.put(SlackConfig.TOKEN, FakeSlack.TOKEN);
+        config.put(SlackConfig.API_URL, slack.url());
+        JsonNode result = cluster.rest().validate(SlackSourceConnector.class.getName(), config).requireOk().json();
+        assertThat(result.path("error_count").asInt()).as(result.toString()).isZero();
     }
 }
