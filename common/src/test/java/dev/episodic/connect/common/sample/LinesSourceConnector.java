@@ -1,5 +1,6 @@
 package dev.episodic.connect.common.sample;
 
+import dev.episodic.connect.common.config.ConfigChecks;
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 
 /**
@@ -37,17 +37,11 @@ public final class LinesSourceConnector extends EpisodicSourceConnector {
     @Override
     public Config validate(final Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
-        for (ConfigValue value : result.configValues()) {
-            if (value.name().equals(LinesConfig.FILES) && value.errorMessages().isEmpty() && value.value() != null) {
-                @SuppressWarnings("unchecked")
-                List<String> files = (List<String>) value.value();
-                for (String file : files) {
-                    if (!Files.isRegularFile(Path.of(file))) {
-                        value.addErrorMessage("File " + file + " does not exist; create it or fix " + LinesConfig.FILES);
-                    }
-                }
+        ConfigChecks.eachEntry(result, LinesConfig.FILES, (file, value) -> {
+            if (!Files.isRegularFile(Path.of(file))) {
+                value.addErrorMessage("File " + file + " does not exist; create it or fix " + LinesConfig.FILES);
             }
-        }
+        });
         return result;
     }
 

@@ -1,15 +1,14 @@
 package dev.episodic.connect.apilog;
 
+import dev.episodic.connect.common.config.ConfigChecks;
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,23 +60,13 @@ public final class ApiLogSourceConnector extends EpisodicSourceConnector {
     @Override
     public Config validate(final Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
-        for (ConfigValue value : result.configValues()) {
-            if (value.name().equals(ApiLogConfig.PATHS) && value.errorMessages().isEmpty() && value.value() != null) {
-                @SuppressWarnings("unchecked")
-                List<String> patterns = (List<String>) value.value();
-                for (String pattern : patterns) {
-                    if (pattern.isBlank()) {
-                        continue;
-                    }
-                    try {
-                        Optional<String> problem = PathGlobs.unreadableFolder(PathGlobs.entry(pattern));
-                        problem.ifPresent(value::addErrorMessage);
-                    } catch (IllegalArgumentException e) {
-                        value.addErrorMessage(e.getMessage());
-                    }
-                }
+        ConfigChecks.eachEntry(result, ApiLogConfig.PATHS, (pattern, value) -> {
+            try {
+                PathGlobs.unreadableFolder(PathGlobs.entry(pattern)).ifPresent(value::addErrorMessage);
+            } catch (IllegalArgumentException e) {
+                value.addErrorMessage(e.getMessage());
             }
-        }
+        });
         return result;
     }
 

@@ -1,12 +1,9 @@
 package dev.episodic.connect.cursoride;
 
 import dev.episodic.connect.common.event.EpisodicEvent;
+import dev.episodic.connect.common.testkit.ManualClock;
 import dev.episodic.connect.common.testkit.SourceTaskDriver;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,30 +15,7 @@ import java.util.Map;
  */
 final class TaskRunner implements AutoCloseable {
     /** A clock tests can move forward (discovery intervals, first-sync windows). */
-    static final class MovableClock extends Clock {
-        private volatile Duration shift = Duration.ZERO;
-
-        void advance(final Duration by) {
-            shift = shift.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(shift);
-        }
-    }
-
-    final MovableClock clock = new MovableClock();
+    final ManualClock clock = ManualClock.followingSystem();
     private final SourceTaskDriver<CursorIdeSourceTask> driver;
     private final long pollIntervalMs;
     private final List<EpisodicEvent> events = new ArrayList<>();

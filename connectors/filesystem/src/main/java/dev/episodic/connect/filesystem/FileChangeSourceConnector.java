@@ -1,5 +1,6 @@
 package dev.episodic.connect.filesystem;
 
+import dev.episodic.connect.common.config.ConfigChecks;
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.filesystem.files.FileShardCursor;
@@ -47,17 +48,7 @@ public final class FileChangeSourceConnector extends EpisodicSourceConnector {
     @Override
     public Config validate(final Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
-        for (ConfigValue value : result.configValues()) {
-            if (FileChangeConfig.ROOTS.equals(value.name()) && value.errorMessages().isEmpty() && value.value() != null) {
-                @SuppressWarnings("unchecked")
-                List<String> roots = (List<String>) value.value();
-                for (String root : roots) {
-                    if (!root.isBlank()) {
-                        checkRoot(root.trim(), value);
-                    }
-                }
-            }
-        }
+        ConfigChecks.eachEntry(result, FileChangeConfig.ROOTS, FileChangeSourceConnector::checkRoot);
         return result;
     }
 

@@ -1,5 +1,6 @@
 package dev.episodic.connect.filesystem;
 
+import dev.episodic.connect.common.config.ConfigChecks;
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.filesystem.git.GitException;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 
 /**
@@ -42,22 +42,13 @@ public final class GitCommitSourceConnector extends EpisodicSourceConnector {
     @Override
     public Config validate(final Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
-        for (ConfigValue value : result.configValues()) {
-            if (GitCommitConfig.REPOSITORIES.equals(value.name()) && value.errorMessages().isEmpty() && value.value() != null) {
-                @SuppressWarnings("unchecked")
-                List<String> repositories = (List<String>) value.value();
-                for (String repository : repositories) {
-                    if (repository.isBlank()) {
-                        continue;
-                    }
-                    try (GitHistory ignored = GitHistory.open(java.nio.file.Path.of(repository.trim()))) {
-                        // Opening proves the path is a readable repository.
-                    } catch (GitException e) {
-                        value.addErrorMessage(e.getMessage());
-                    }
-                }
+        ConfigChecks.eachEntry(result, GitCommitConfig.REPOSITORIES, (repository, value) -> {
+            try (GitHistory ignored = GitHistory.open(java.nio.file.Path.of(repository))) {
+                // Opening proves the path is a readable repository.
+            } catch (GitException e) {
+                value.addErrorMessage(e.getMessage());
             }
-        }
+        });
         return result;
     }
 

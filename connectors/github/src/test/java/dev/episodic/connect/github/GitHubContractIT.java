@@ -104,6 +104,7 @@ class GitHubContractIT extends SourceConnectorContractTest {
                 Path.of("").toAbsolutePath().resolve("../../config/github.json").normalize().toFile());
         Map<String, String> config = new HashMap<>();
         example.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        config.put("name", example.path("name").asText());
         config.put(GitHubConfig.TOKEN, TOKEN);
         config.put(GitHubConfig.API_URL, github.url());
         JsonNode result = cluster.rest().validate(GitHubSourceConnector.class.getName(), config).requireOk().json();

@@ -128,6 +128,7 @@ class SlackContractIT extends SourceConnectorContractTest {
                 Path.of("").toAbsolutePath().resolve("../../config/slack.json").normalize().toFile());
         Map<String, String> config = new HashMap<>();
         example.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+        config.put("name", example.path("name").asText());
         config.put(SlackConfig.TOKEN, FakeSlack.TOKEN);
         config.put(SlackConfig.API_URL, slack.url());
         JsonNode result = cluster.rest().validate(SlackSourceConnector.class.getName(), config).requireOk().json();

@@ -3,6 +3,7 @@ package dev.episodic.connect.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.episodic.connect.common.testkit.ManualClock;
 import com.sun.net.httpserver.HttpServer;
 import dev.episodic.connect.common.task.RetryLaterException;
 import dev.episodic.connect.slack.client.BudgetSpentException;
@@ -139,7 +140,7 @@ class SlackWebClientTest {
 
     @Test
     void theBudgetRefusesTheRequestBeyondThePerMethodLimitUntilAMinutePassed() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ManualClock clock = ManualClock.fixedAt(Instant.parse("2026-01-01T00:00:00Z"));
         RequestBudget budget = new RequestBudget(2, clock);
         budget.acquire("conversations.history");
         clock.advance(Duration.ofSeconds(10));

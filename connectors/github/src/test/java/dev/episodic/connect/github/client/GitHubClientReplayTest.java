@@ -3,6 +3,7 @@ package dev.episodic.connect.github.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.episodic.connect.common.testkit.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.episodic.connect.common.task.RetryLaterException;
 import dev.episodic.connect.github.fake.RecordedGitHub;
@@ -111,7 +112,7 @@ class GitHubClientReplayTest {
 
     @Test
     void primaryLimitWaitsUntilResetMeasuredAgainstServerDate() throws Exception {
-        MutableClock clock = new MutableClock(Instant.now());
+        ManualClock clock = ManualClock.fixedAt(Instant.now());
         GitHubClient client = client("ratelimit-primary-403-remaining-0", 0, clock);
         RateLimitedException e = capture(RateLimitedException.class,
                 () -> client.get("/repos/hub4j-test-org/temp-testHandler_Wait", null));
@@ -135,7 +136,7 @@ class GitHubClientReplayTest {
 
     @Test
     void persistentPrimaryLimitKeepsWaitingAndNeverFailsTheTask() throws Exception {
-        MutableClock clock = new MutableClock(Instant.now());
+        ManualClock clock = ManualClock.fixedAt(Instant.now());
         GitHubClient client = client("ratelimit-primary-403-remaining-0-persistent", 0, clock);
         for (int i = 0; i < 3; i++) {
             RateLimitedException e = capture(RateLimitedException.class,
@@ -146,7 +147,7 @@ class GitHubClientReplayTest {
 
     @Test
     void secondaryLimit403HonoursRetryAfterSeconds() throws Exception {
-        MutableClock clock = new MutableClock(Instant.now());
+        ManualClock clock = ManualClock.fixedAt(Instant.now());
         GitHubClient client = client("secondary-limit-403-retry-after", 0, clock);
         RateLimitedException e = capture(RateLimitedException.class,
                 () -> client.get("/repos/hub4j-test-org/temp-testHandler_Wait", null));
@@ -213,7 +214,7 @@ class GitHubClientReplayTest {
 
     @Test
     void reserveStopsRequestsUntilTheWindowResets() throws Exception {
-        MutableClock clock = new MutableClock(Instant.now());
+        ManualClock clock = ManualClock.fixedAt(Instant.now());
         GitHubClient client = client("ratelimit-primary-403-remaining-0", 4930, clock);
         assertThat(client.get("/user", null).status()).isEqualTo(200);
         assertThat(client.budget().remaining()).isEqualTo(4930);
