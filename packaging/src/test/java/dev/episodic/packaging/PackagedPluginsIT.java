@@ -175,6 +175,14 @@ class PackagedPluginsIT {
             if (value.isBlank() || !parts.stream().map(String::trim).allMatch(PackagedPluginsIT::isPath)) {
                 continue;
             }
+            if (e.getKey().equals("cursor.data.dir")) {
+                // Cursor's User folder: the connector checks it holds workspaceStorage/ or globalStorage/.
+                Path user = dir.resolve("fixtures").resolve("cursor-user");
+                Files.createDirectories(user.resolve("workspaceStorage"));
+                Files.createDirectories(user.resolve("globalStorage"));
+                e.setValue(JSON.getNodeFactory().textNode(user.toString()));
+                continue;
+            }
             String first = parts.get(0).trim();
             String name = Path.of(first).getFileName() == null ? "" : Path.of(first).getFileName().toString();
             if (name.matches(".+\\.[A-Za-z0-9]{1,6}")) {
