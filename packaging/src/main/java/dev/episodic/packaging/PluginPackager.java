@@ -25,8 +25,10 @@ public final class PluginPackager {
             throw new IllegalArgumentException("usage: PluginPackager JARS_DIR REPO_ROOT VERSION OUTPUT_DIR");
         }
         List<Path> built = packageAll(Path.of(args[0]), Path.of(args[1]).normalize(), args[2], Path.of(args[3]));
+        // Runs inside the build with only its own classes on the classpath, so the JDK's logger rather than SLF4J.
+        System.Logger log = System.getLogger(PluginPackager.class.getName());
         for (Path p : built) {
-            System.out.println("[episodic] " + p);
+            log.log(System.Logger.Level.INFO, "wrote {0}", p);
         }
     }
 

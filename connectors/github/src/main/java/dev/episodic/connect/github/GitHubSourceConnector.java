@@ -1,6 +1,7 @@
 package dev.episodic.connect.github;
 
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
+import dev.episodic.connect.common.connector.PeriodicRefresh;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.common.task.RetryLaterException;
 import dev.episodic.connect.github.client.GitHubApiException;
@@ -11,9 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
@@ -33,7 +31,7 @@ public final class GitHubSourceConnector extends EpisodicSourceConnector {
     private Map<String, String> props;
     private GitHubConfig config;
     private volatile List<String> repositories = List.of();
-    private ScheduledExecutorService refresher;
+    private PeriodicRefresh refresher;
 
     @Override
     public void start(final Map<String, String> props) {
@@ -41,13 +39,7 @@ public final class GitHubSourceConnector extends EpisodicSourceConnector {
         this.config = new GitHubConfig(props);
         this.repositories = resolveOrExplicit();
         if (config.repositories().stream().anyMatch(RepoName::wildcard)) {
-            refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "github-repositories-refresh");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = config.repositoriesRefresh().toMillis();
-            refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+            refresher = PeriodicRefresh.every("github-repositories-refresh", config.repositoriesRefresh(), this::refresh);
         }
     }
 
@@ -118,7 +110,7 @@ public final class GitHubSourceConnector extends EpisodicSourceConnector {
     @Override
     public void stop() {
         if (refresher != null) {
-            refresher.shutdownNow();
+            refresher.close();
             refresher = null;
         }
         props = null;

@@ -1,6 +1,7 @@
 package dev.episodic.connect.slack;
 
 import dev.episodic.connect.common.connector.EpisodicSourceConnector;
+import dev.episodic.connect.common.connector.PeriodicRefresh;
 import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.common.task.RetryLaterException;
 import dev.episodic.connect.slack.client.RequestBudget;
@@ -9,9 +10,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
@@ -33,7 +31,7 @@ public final class SlackSourceConnector extends EpisodicSourceConnector {
     private Map<String, String> props;
     private SlackConfig config;
     private volatile List<Channel> channels;
-    private ScheduledExecutorService refresher;
+    private PeriodicRefresh refresher;
 
     @Override
     public void start(final Map<String, String> props) {
@@ -41,13 +39,7 @@ public final class SlackSourceConnector extends EpisodicSourceConnector {
         this.config = new SlackConfig(props);
         this.channels = resolve(config);
         if (config.channels().isEmpty()) {
-            refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "slack-channel-refresh");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = config.channelsRefresh().toMillis();
-            refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+            refresher = PeriodicRefresh.every("slack-channel-refresh", config.channelsRefresh(), this::refresh);
         }
     }
 
@@ -134,7 +126,7 @@ public final class SlackSourceConnector extends EpisodicSourceConnector {
     @Override
     public void stop() {
         if (refresher != null) {
-            refresher.shutdownNow();
+            refresher.close();
             refresher = null;
         }
         props = null;
