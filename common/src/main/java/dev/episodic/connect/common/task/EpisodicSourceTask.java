@@ -1,11 +1,13 @@
 package dev.episodic.connect.common.task;
 
 import dev.episodic.connect.common.config.EpisodicSourceConfig;
+import dev.episodic.connect.common.metrics.TaskMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -35,6 +37,7 @@ public abstract class EpisodicSourceTask<C extends EpisodicSourceConfig> extends
     private boolean closed;
     private long nextAttemptAtMs;
     private C config;
+    private TaskMetrics metrics;
 
     protected EpisodicSourceTask() {
         this(Clock.systemUTC(), new Backoff(Duration.ofMillis(500), Duration.ofMinutes(5)));
@@ -69,6 +72,11 @@ public abstract class EpisodicSourceTask<C extends EpisodicSourceConfig> extends
         return clock;
     }
 
+    /** This task's metrics; hand it to the source client so requests, 304s and rate-limit waits are counted. */
+    protected final TaskMetrics metrics() {
+        return metrics;
+    }
+
     protected final boolean isStopping() {
         return stopping;
     }
@@ -78,6 +86,7 @@ public abstract class EpisodicSourceTask<C extends EpisodicSourceConfig> extends
         stopping = false;
         closed = false;
         config = parseConfig(props);
+        metrics = TaskMetrics.publishedTo(pluginMetrics(), clock);
         open(config);
         nextAttemptAtMs = 0;
     }
@@ -97,7 +106,7 @@ public abstract class EpisodicSourceTask<C extends EpisodicSourceConfig> extends
             if (stopping) {
                 return null;
             }
-            EventBatch batch = new EventBatch(config.topic(), config.batchMaxEvents(), clock.instant());
+            EventBatch batch = new EventBatch(config.topic(), config.batchMaxEvents(), clock.instant(), metrics);
             try {
                 fill(batch);
                 backoff.reset();
@@ -106,6 +115,10 @@ public abstract class EpisodicSourceTask<C extends EpisodicSourceConfig> extends
                 Duration wait = backoff.next(e instanceof RetryLaterException
                         ? ((RetryLaterException) e).retryAfter().orElse(null) : null);
                 nextAttemptAtMs = clock.millis() + wait.toMillis();
+                metrics.retry();
+                if (e instanceof RateLimitedException) {
+                    metrics.rateLimitWait(wait.toMillis());
+                }
                 LOG.warn("{}: retrying in {} ms (attempt {}): {}", getClass().getSimpleName(), wait.toMillis(),
                         backoff.failures(), e.getMessage());
             }
@@ -133,6 +146,18 @@ public abstract class EpisodicSourceTask<C extends EpisodicSourceConfig> extends
             } finally {
                 pollLock.unlock();
             }
+        }
+    }
+
+    /** The worker's plugin metrics; none in runtimes (or test contexts) that do not offer them. */
+    private PluginMetrics pluginMetrics() {
+        if (context == null) {
+            return null;
+        }
+        try {
+            return context.pluginMetrics();
+        } catch (UnsupportedOperationException e) {
+            return null;
         }
     }
 

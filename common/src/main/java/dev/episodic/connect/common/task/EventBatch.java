@@ -3,6 +3,8 @@ package dev.episodic.connect.common.task;
 import dev.episodic.connect.common.cursor.StreamCursor;
 import dev.episodic.connect.common.event.EpisodicEvent;
 import dev.episodic.connect.common.event.EventRecords;
+import dev.episodic.connect.common.metrics.TaskMetrics;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,15 @@ public final class EventBatch {
     private final int capacity;
     private final Instant ingestedAt;
     private final List<SourceRecord> records;
+    private final TaskMetrics metrics;
     private boolean moreAvailable;
 
     public EventBatch(final String topic, final int capacity, final Instant ingestedAt) {
+        this(topic, capacity, ingestedAt, TaskMetrics.unpublished(Clock.systemUTC()));
+    }
+
+    /** A batch whose events are counted in {@code metrics} as they are added. */
+    public EventBatch(final String topic, final int capacity, final Instant ingestedAt, final TaskMetrics metrics) {
         if (capacity < 1) {
             throw new IllegalArgumentException("batch capacity must be >= 1");
         }
@@ -29,6 +37,7 @@ public final class EventBatch {
         this.capacity = capacity;
         this.ingestedAt = ingestedAt;
         this.records = new ArrayList<>(Math.min(capacity, 4096));
+        this.metrics = metrics;
     }
 
     /** The ingestion time stamped on every event of this batch. */
@@ -61,6 +70,7 @@ public final class EventBatch {
                     + " but its cursor stands at " + cursorAfter.seq());
         }
         records.add(EventRecords.toSourceRecord(topic, partition, cursorAfter.toOffset(), event));
+        metrics.eventEmitted(event.stream(), event.sequence(), event.occurredAt().toEpochMilli());
     }
 
     /** The source has more ready now: the next poll should not wait for the poll interval. */

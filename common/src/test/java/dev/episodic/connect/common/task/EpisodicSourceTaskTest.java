@@ -130,6 +130,26 @@ class EpisodicSourceTaskTest {
     }
 
     @Test
+    void faultsAndEventsAreCountedInTheTaskMetrics() throws Exception {
+        ScriptedTask task = started(new RateLimitedException("429 from source", Duration.ofMillis(200)),
+                new RetryLaterException("502 from source"), 2);
+        assertThat(task.poll()).isNull();
+        assertThat(task.metrics().rateLimitWaits()).isEqualTo(1);
+        assertThat(task.metrics().rateLimitWaitMs()).isGreaterThanOrEqualTo(200);
+        assertThat(task.metrics().retries()).isEqualTo(1);
+        List<SourceRecord> records = null;
+        long start = System.nanoTime();
+        while (records == null && System.nanoTime() - start < 10_000_000_000L) {
+            records = task.poll();
+        }
+        assertThat(records).hasSize(2);
+        assertThat(task.metrics().retries()).isEqualTo(2);
+        assertThat(task.metrics().rateLimitWaits()).isEqualTo(1);
+        assertThat(task.metrics().eventsEmitted()).isEqualTo(2);
+        assertThat(task.metrics().lastSequence("s")).isEqualTo(2);
+    }
+
+    @Test
     void otherFaultsFailTheTaskWithTheMessage() {
         ScriptedTask task = started(new IllegalStateException("repository /x vanished"));
         assertThatThrownBy(task::poll).isInstanceOf(ConnectException.class).hasMessageContaining("repository /x vanished");
