@@ -5,6 +5,7 @@ import static org.mockito.Mockito.when;
 
 import dev.episodic.connect.common.event.EpisodicEvent;
 import dev.episodic.connect.common.event.EventSchemas;
+import dev.episodic.connect.common.metrics.MetricNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -22,7 +26,8 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 /**
  * Drives a source task outside Connect, as a worker would: the task's config comes from its connector's
  * {@code taskConfigs}, every record a poll returns is "committed" (its offset becomes what the task reads back
- * after {@link #start() a restart}), and polls can be repeated until the task has nothing more to say.
+ * after {@link #start() a restart}), and polls can be repeated until the task has nothing more to say. The task
+ * gets real plugin metrics, readable with {@link #metric} and {@link #streamMetric}.
  *
  * @param <T> the task type
  */
@@ -33,6 +38,8 @@ public final class SourceTaskDriver<T extends SourceTask> {
     private final Supplier<T> newTask;
     private final Map<String, String> connectorProps;
     private T task;
+    private Metrics metrics;
+    private PluginMetricsImpl pluginMetrics;
 
     public SourceTaskDriver(final Supplier<? extends SourceConnector> newConnector, final Supplier<T> newTask,
                             final Map<String, String> connectorProps) {
@@ -79,6 +86,9 @@ public final class SourceTaskDriver<T extends SourceTask> {
         SourceTaskContext context = mock(SourceTaskContext.class);
         when(context.offsetStorageReader()).thenReturn(new CommittedOffsets());
         when(context.configs()).thenReturn(taskProps);
+        metrics = new Metrics();
+        pluginMetrics = new PluginMetricsImpl(metrics, Map.of("connector", "driver", "task", "0"));
+        when(context.pluginMetrics()).thenReturn(pluginMetrics);
         task.initialize(context);
         task.start(taskProps);
         return this;
@@ -128,6 +138,32 @@ public final class SourceTaskDriver<T extends SourceTask> {
             task.stop();
             task = null;
         }
+        if (metrics != null) {
+            metrics.close(); // a restarted task starts its counts from zero, as on a worker
+            metrics = null;
+        }
+    }
+
+    /** A task-level metric of the running task, as a worker's reporter would read it. */
+    public long metric(final MetricNames name) {
+        return read(name, Map.of("connector", "driver", "task", "0"));
+    }
+
+    /** A per-stream metric of the running task. */
+    public long streamMetric(final MetricNames name, final String stream) {
+        return read(name, Map.of("connector", "driver", "task", "0", MetricNames.STREAM_TAG, stream));
+    }
+
+    private long read(final MetricNames name, final Map<String, String> tags) {
+        if (metrics == null) {
+            throw new IllegalStateException("no task is running");
+        }
+        MetricName metricName = metrics.metricName(name.metric(), "plugins", tags);
+        var metric = metrics.metric(metricName);
+        if (metric == null) {
+            throw new AssertionError("metric " + name.metric() + " " + tags + " is not registered");
+        }
+        return ((Number) metric.metricValue()).longValue();
     }
 
     /** The worker's offset reader, over what this driver committed. */

@@ -2,6 +2,7 @@ package dev.episodic.connect.cursoride;
 
 import dev.episodic.connect.common.connector.Versions;
 import dev.episodic.connect.common.cursor.StreamPartition;
+import dev.episodic.connect.common.metrics.TaskMetrics;
 import dev.episodic.connect.common.task.Backoff;
 import dev.episodic.connect.common.task.EpisodicSourceTask;
 import dev.episodic.connect.common.task.EventBatch;
@@ -133,6 +134,11 @@ public final class CursorIdeSourceTask extends EpisodicSourceTask<CursorIdeConfi
     @Override
     public Set<String> claimedComposers() throws DatabaseReadException {
         return claims.claimed(allWorkspaces, pool, warnings, clock().millis());
+    }
+
+    @Override
+    public TaskMetrics taskMetrics() {
+        return metrics();
     }
 
     @Override

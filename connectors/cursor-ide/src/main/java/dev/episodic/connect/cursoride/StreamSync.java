@@ -2,6 +2,7 @@ package dev.episodic.connect.cursoride;
 
 import dev.episodic.connect.common.cursor.StreamPartition;
 import dev.episodic.connect.common.event.EpisodicEvent;
+import dev.episodic.connect.common.metrics.TaskMetrics;
 import dev.episodic.connect.common.task.Backoff;
 import dev.episodic.connect.common.task.EventBatch;
 import java.sql.SQLException;
@@ -41,6 +42,9 @@ final class StreamSync {
         EventFactory events();
 
         Duration activeWindow();
+
+        /** The task's metrics: a stamp check is a request, an unchanged stamp a "not modified" answer. */
+        TaskMetrics taskMetrics();
     }
 
     private final CursorDatabase database;
@@ -94,7 +98,9 @@ final class StreamSync {
         if (global != null) {
             stamps.add(FileStamp.of(global.database()));
         }
+        ctx.taskMetrics().sourceRequest();
         if (!pending && stamps.equals(readStamps)) {
+            ctx.taskMetrics().notModified();
             return false;
         }
         if (!stamps.equals(readStamps)) {
@@ -124,6 +130,7 @@ final class StreamSync {
             Duration wait = backoff.next(null);
             retryAtMs = nowMs + wait.toMillis();
             ctx.pool().evict(database.database());
+            ctx.taskMetrics().retry();
             LOG.warn("Stream {}: {}; retrying in {} ms (attempt {})", stream(), e.getMessage(), wait.toMillis(),
                     backoff.failures());
             return false;

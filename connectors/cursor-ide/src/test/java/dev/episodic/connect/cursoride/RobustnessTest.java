@@ -79,10 +79,16 @@ class RobustnessTest {
                 List<EpisodicEvent> whileLocked = runner.pollFor(Duration.ofSeconds(1));
                 assertThat(runner.task().settled()).as("the locked stream waits to retry").isFalse();
                 assertThat(whileLocked).extracting(EpisodicEvent::stream).containsOnly("cursor-ide:ws:free");
+                assertThat(runner.task().taskMetrics().retries()).as("each locked read is a counted retry").isPositive();
                 st.execute("COMMIT");
                 runner.clock.advance(Duration.ofSeconds(10));
                 List<EpisodicEvent> after = runner.drain();
                 assertThat(after).extracting(EpisodicEvent::content).containsExactly("a", "b");
+                // Once drained, further rounds find unchanged files: counted as requests answered "not modified".
+                assertThat(runner.task().taskMetrics().notModifiedAnswers()).isPositive();
+                assertThat(runner.task().taskMetrics().sourceRequests())
+                        .isGreaterThan(runner.task().taskMetrics().notModifiedAnswers());
+                assertThat(runner.task().taskMetrics().eventsEmitted()).isEqualTo(3);
             }
         }
     }

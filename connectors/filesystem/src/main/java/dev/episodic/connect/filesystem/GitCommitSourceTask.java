@@ -48,7 +48,7 @@ public final class GitCommitSourceTask extends EpisodicSourceTask<GitCommitConfi
             GitRepositoryCursor cursor = GitRepositoryCursor.CODEC.read(stream, offsets.get(StreamPartition.of(stream)))
                     .orElse(GitRepositoryCursor.initial());
             streams.add(new RepositoryStream(stream, path, cursor, config.branches(), config.walkOptions(),
-                    new GitEventFactory(config.sourceId(), stream, config.includePayload())));
+                    new GitEventFactory(config.sourceId(), stream, config.includePayload()), metrics()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.episodic.connect.filesystem;
 
 import dev.episodic.connect.common.cursor.StreamPartition;
 import dev.episodic.connect.common.event.EpisodicEvent;
+import dev.episodic.connect.common.metrics.TaskMetrics;
 import dev.episodic.connect.common.task.EventBatch;
 import dev.episodic.connect.filesystem.GitRepositoryCursor.PendingSync;
 import dev.episodic.connect.filesystem.git.CommitStream;
@@ -36,12 +37,13 @@ final class RepositoryStream implements Closeable {
     private final List<String> branchPatterns;
     private final WalkOptions walkOptions;
     private final GitEventFactory events;
+    private final TaskMetrics metrics;
     private GitHistory git;
     private GitRepositoryCursor cursor;
     private Sync sync;
 
     RepositoryStream(final String stream, final Path path, final GitRepositoryCursor cursor, final List<String> branchPatterns,
-                     final WalkOptions walkOptions, final GitEventFactory events) {
+                     final WalkOptions walkOptions, final GitEventFactory events, final TaskMetrics metrics) {
         this.stream = stream;
         this.path = path;
         this.partition = StreamPartition.of(stream);
@@ -49,6 +51,7 @@ final class RepositoryStream implements Closeable {
         this.branchPatterns = branchPatterns;
         this.walkOptions = walkOptions;
         this.events = events;
+        this.metrics = metrics;
     }
 
     String stream() {
@@ -104,8 +107,11 @@ final class RepositoryStream implements Closeable {
                 cursor = new GitRepositoryCursor(cursor.seq(), cursor.tips(), Optional.empty());
             }
         }
+        // Reading the branch tips is this source's request; unchanged tips are its "not modified".
+        metrics.sourceRequest();
         SortedMap<String, String> current = new TreeMap<>(git.branchTips(branchPatterns));
         if (current.equals(cursor.tips())) {
+            metrics.notModified();
             return false;
         }
         sync = new Sync(new PendingSync(current, 0, 0));

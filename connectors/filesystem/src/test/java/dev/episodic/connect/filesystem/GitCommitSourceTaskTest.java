@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.episodic.connect.common.event.EpisodicEvent;
 import dev.episodic.connect.common.event.EventJson;
+import dev.episodic.connect.common.metrics.MetricNames;
 import dev.episodic.connect.common.testkit.SourceTaskDriver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,9 +107,18 @@ class GitCommitSourceTaskTest {
         List<EpisodicEvent> next = h.drain();
         assertThat(next).extracting(e -> e.attributes().get("sha")).containsExactlyElementsOf(added);
         assertSequencesFrom(next, 6);
+        String stream = next.get(0).stream();
+        assertThat(h.metric(MetricNames.EVENTS_EMITTED)).isEqualTo(7);
+        assertThat(h.streamMetric(MetricNames.STREAM_LAST_SEQUENCE, stream)).isEqualTo(7);
+        assertThat(h.streamMetric(MetricNames.STREAM_LAG_MS, stream)).isNotNegative();
+        // Each round reads the branch tips once; a round that finds them unchanged counts as "not modified".
+        assertThat(h.drainUntilQuiet(2, Duration.ofMillis(150), Duration.ofSeconds(10))).isEmpty();
+        assertThat(h.metric(MetricNames.SOURCE_NOT_MODIFIED)).isPositive();
+        assertThat(h.metric(MetricNames.SOURCE_REQUESTS)).isGreaterThan(h.metric(MetricNames.SOURCE_NOT_MODIFIED));
         // After a restart nothing is repeated.
         h.start();
         assertThat(h.drain()).isEmpty();
+        assertThat(h.metric(MetricNames.EVENTS_EMITTED)).isZero();
     }
 
     @Test
