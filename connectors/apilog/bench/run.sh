@@ -1,30 +1,42 @@
 #!/usr/bin/env bash
 # Throughput benchmark of the API-log connector (issue #8).
 #
-#   connectors/apilog/bench/run.sh [lines] [rounds] [e2e-lines]
+#   connectors/apilog/bench/run.sh [lines=5000000] [rounds=2] [e2e-lines=1000000]
 #
-# 1. Parse-and-emit: one ApiLogSourceTask polls a generated file of <lines> combined lines, then one of <lines>
-#    JSON lines, to the end (every line becomes a SourceRecord), timed in the same run against a plain Java
-#    BufferedReader.readLine loop and `wc -l` on the same file; heap in use after GC is printed at 25/50/75/100 %.
-#    Rates are given per wall-clock second and per CPU second (the machine may be shared: CPU rates are the
-#    stable figure, wall ratios measured in the same run are the fair comparison).
-# 2. End to end: the API-log connector and Kafka's FileStreamSourceConnector (connect-file 4.3.1) ingest the
-#    same <e2e-lines> combined file through one embedded exactly-once worker, one task each, alternating.
+# 1. Parse and emit, per file (<lines> combined lines, then <lines> JSON lines), in the same JVM and round:
+#    `wc -l`, a plain Java BufferedReader.readLine loop, and a fresh ApiLogSourceTask polled to the end of the file
+#    (every line becomes a SourceRecord) twice: as shipped (records built by common's EventBatch/EventRecords) and
+#    with the record building proposed for common (FastRecords, proven equal by FastRecordsTest). Rates per
+#    wall-clock second and per CPU second (the task reads ahead on a second thread, so the per-task CPU figure is
+#    the process's CPU, GC included); ratios against the anchors of the same round.
+# 2. Heap in use after a full GC at 25/50/75/100 % of each file, for a 1,000,000-line file and the <lines> file:
+#    flat in file size when the numbers do not grow with the file.
+# 3. End to end: the API-log connector and Kafka's FileStreamSourceConnector (connect-file 4.3.1) ingest the same
+#    <e2e-lines> combined file through one embedded exactly-once worker, one task each, alternating.
 #
-# Files are generated once under connectors/apilog/target/bench/ (about 150 and 230 bytes per line).
+# The machine load (uptime) is printed before each part. Files are generated once under target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES="${1:-5000000}"
-ROUNDS="${2:-3}"
+ROUNDS="${2:-2}"
 E2E_LINES="${3:-1000000}"
+echo "### command: connectors/apilog/bench/run.sh $LINES $ROUNDS $E2E_LINES ($(nproc) cores, $(java -version 2>&1 | head -1))"
 mvn -B -o -q test-compile
 mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 BENCH_DIR="$(pwd)/target/bench"
 mkdir -p "$BENCH_DIR"
-echo "### parse and emit ($LINES lines, $ROUNDS rounds)"
-java -Xmx1g -Dlog4j2.level=WARN -cp "$CP" dev.episodic.connect.apilog.bench.ParseBenchmark "$BENCH_DIR" "$LINES" "$ROUNDS" 2>&1 \
-  | grep -v -E ' INFO |^SLF4J'
-echo "### end to end ($E2E_LINES lines, 2 rounds)"
+parse() {
+  java -Xmx1g -Dlog4j2.level=WARN -cp "$CP" dev.episodic.connect.apilog.bench.ParseBenchmark "$BENCH_DIR" "$1" "$2" 2>&1 \
+    | grep -v -E ' INFO |^SLF4J'
+}
+if [ "$LINES" != "1000000" ]; then
+  echo "### heap reference: 1000000 lines, 1 round ($(uptime))"
+  parse 1000000 1
+fi
+echo "### parse and emit: $LINES lines, $ROUNDS rounds ($(uptime))"
+parse "$LINES" "$ROUNDS"
+echo "### end to end: $E2E_LINES lines, 2 rounds ($(uptime))"
 java -Xmx2g -Djava.io.tmpdir="$(pwd)/target/tmp" -cp "$CP" dev.episodic.connect.apilog.bench.EndToEndBenchmark \
   "$BENCH_DIR" "$E2E_LINES" 2 2>&1 | grep -E '^(==|round)'
+echo "### done ($(uptime))"

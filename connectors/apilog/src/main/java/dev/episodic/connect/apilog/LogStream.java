@@ -2,7 +2,6 @@ package dev.episodic.connect.apilog;
 
 import dev.episodic.connect.common.cursor.StreamPartition;
 import dev.episodic.connect.common.event.EpisodicEvent;
-import dev.episodic.connect.common.task.EventBatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,6 +60,10 @@ final class LogStream implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    Path path() {
+        return path;
     }
 
     Map<String, String> partition() {
@@ -143,10 +146,10 @@ final class LogStream implements AutoCloseable {
     }
 
     /**
-     * Adds this stream's new lines to {@code batch}, at most until it is full. Returns true when the stream has
+     * Adds this stream's new lines to {@code batch} (a sink), at most until it is full. Returns true when the stream has
      * more to read right now.
      */
-    boolean poll(final EventBatch batch) throws IOException {
+    boolean poll(final EventSink batch) throws IOException {
         if (previous != null) {
             if (System.nanoTime() - previousSeenAt < settings.rotationGraceNanos()) {
                 return false;
@@ -187,7 +190,7 @@ final class LogStream implements AutoCloseable {
     }
 
     /** Reads the previous generation to its end; true when it is done and closed. */
-    private boolean finishPrevious(final EventBatch batch) throws IOException {
+    private boolean finishPrevious(final EventSink batch) throws IOException {
         LineReader reader = previous.reader();
         while (batch.hasRoom()) {
             if (!reader.rest()) {
@@ -240,7 +243,7 @@ final class LogStream implements AutoCloseable {
         return false;
     }
 
-    private void emit(final OpenFile file, final EventBatch batch) {
+    private void emit(final OpenFile file, final EventSink batch) {
         LineReader r = file.reader();
         byte[] b = r.lineBuf();
         int from = r.lineFrom();

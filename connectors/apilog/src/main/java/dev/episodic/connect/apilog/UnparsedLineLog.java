@@ -1,23 +1,28 @@
 package dev.episodic.connect.apilog;
 
-import java.util.concurrent.atomic.AtomicLong;
+import dev.episodic.connect.common.metrics.TaskMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts unparsed lines (a task metric) and logs them at WARN with file and line number, at most once per
- * interval; the next WARN says how many were not logged in between.
+ * Counts unparsed lines (the task metric {@code unparsed-inputs-total}) and logs them at WARN with file and line
+ * number, at most once per interval; the next WARN says how many were not logged in between. Used by the reading
+ * thread only (the metric itself is safe to read from any thread).
  */
 final class UnparsedLineLog {
     private static final Logger LOG = LoggerFactory.getLogger(UnparsedLineLog.class);
     private static final long INTERVAL_NANOS = 10_000_000_000L;
 
-    private final AtomicLong total = new AtomicLong();
+    private final TaskMetrics metrics;
     private long nextLogAt = Long.MIN_VALUE;
     private long suppressed;
 
+    UnparsedLineLog(final TaskMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     void record(final String file, final long line, final String reason) {
-        total.incrementAndGet();
+        metrics.unparsedInput();
         long now = System.nanoTime();
         if (nextLogAt != Long.MIN_VALUE && now - nextLogAt < 0) {
             suppressed++;
@@ -31,9 +36,5 @@ final class UnparsedLineLog {
             LOG.warn("{}:{}: line not parsed ({}); emitted as http_request_unparsed", file, line, reason);
         }
         suppressed = 0;
-    }
-
-    long total() {
-        return total.get();
     }
 }

@@ -1,0 +1,314 @@
+package dev.episodic.connect.apilog;
+
+import dev.episodic.connect.common.event.EpisodicEvent;
+import dev.episodic.connect.common.task.EventBatch;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and parses a task's files on its own thread, ahead of the task's polls, into a bounded queue of
+ * {@link EventChunk}s: while Connect's thread turns one chunk into records, the next lines are being parsed. The
+ * queue holds at most {@code queueChunks} chunks, so memory does not grow with the files; when it is full the
+ * reader waits.
+ *
+ * <p>Offsets stay exact: every event travels with the cursor after its own line, and only events handed to a
+ * batch can be committed; what was read ahead and not handed over when the task stops is simply read again by
+ * the next task from the committed offset.
+ *
+ * <p>A poll that finds the queue empty asks for a pass over the files and waits (bounded) until a pass that began
+ * after its request has finished, so a line written before a poll is seen by that poll, as without read-ahead.
+ * An I/O error on one file backs off that file alone (WARN naming it), the other files go on.
+ */
+final class ReadAhead implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadAhead.class);
+    static final int CHUNK_EVENTS = 1024;
+    static final int QUEUE_CHUNKS = 8;
+    /** Chunks one stream may fill in a row before the others get their turn. */
+    private static final int CHUNKS_PER_TURN = 4;
+    private static final long FIRST_BACKOFF_MS = 500;
+    private static final long MAX_BACKOFF_MS = 60_000;
+
+    private final Object lock = new Object();
+    private final ArrayDeque<EventChunk> queue = new ArrayDeque<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final Clock clock;
+    private final int chunkEvents;
+    private final int queueChunks;
+    private final long idleWaitMs;
+    private final Thread thread;
+
+    // Guarded by lock.
+    private long startedPasses;
+    private long completedPasses;
+    private boolean requested;
+    private boolean busy;
+    private boolean stopped;
+    private Throwable failure;
+
+    /** The chunk the task thread is draining (task thread only). */
+    private EventChunk pending;
+    private int rotation;
+
+    /** Where drained events go: a poll's {@link EventBatch} (see {@link #of}), or a benchmark's record builder. */
+    interface Target {
+        boolean hasRoom();
+
+        boolean isEmpty();
+
+        void add(Map<String, String> partition, ApiLogFileCursor cursorAfter, EpisodicEvent event);
+    }
+
+    /** A target over a poll's batch. */
+    static Target of(final EventBatch batch) {
+        return new Target() {
+            @Override
+            public boolean hasRoom() {
+                return batch.hasRoom();
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return batch.isEmpty();
+            }
+
+            @Override
+            public void add(final Map<String, String> partition, final ApiLogFileCursor cursorAfter,
+                            final EpisodicEvent event) {
+                batch.add(partition, cursorAfter, event);
+            }
+        };
+    }
+
+    /** A stream and its back-off after an I/O error. */
+    private static final class Slot {
+        final LogStream stream;
+        long retryAtMs;
+        long backoffMs;
+
+        Slot(final LogStream stream) {
+            this.stream = stream;
+        }
+    }
+
+    ReadAhead(final String taskName, final Clock clock, final long idleWaitMs) {
+        this(taskName, clock, idleWaitMs, CHUNK_EVENTS, QUEUE_CHUNKS);
+    }
+
+    ReadAhead(final String taskName, final Clock clock, final long idleWaitMs, final int chunkEvents,
+              final int queueChunks) {
+        this.clock = clock;
+        this.idleWaitMs = Math.max(1, idleWaitMs);
+        this.chunkEvents = chunkEvents;
+        this.queueChunks = queueChunks;
+        this.thread = new Thread(this::run, "apilog-read-ahead-" + taskName);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Hands a newly opened stream to the reader; it is read from the next pass on. */
+    void add(final LogStream stream) {
+        synchronized (lock) {
+            slots.add(new Slot(stream));
+            requested = true;
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * Moves read-ahead events into {@code batch} until it is full or nothing is ready. When nothing is ready at
+     * all, waits at most {@code maxWaitMs} for a pass over the files that began after this call.
+     */
+    void drainInto(final Target batch, final long maxWaitMs) throws InterruptedException {
+        long target;
+        synchronized (lock) {
+            requested = true;
+            target = startedPasses + 1;
+            lock.notifyAll();
+        }
+        long deadline = System.nanoTime() + maxWaitMs * 1_000_000L;
+        while (batch.hasRoom()) {
+            if (pending == null) {
+                pending = take(batch.isEmpty(), target, deadline);
+                if (pending == null) {
+                    break;
+                }
+            }
+            pending.drainTo(batch);
+            if (pending.remaining() == 0) {
+                pending = null;
+            }
+        }
+    }
+
+    /** True when events are queued or the reader's last pass stopped with more to read. */
+    boolean hasMore() {
+        synchronized (lock) {
+            return busy || !queue.isEmpty() || pending != null;
+        }
+    }
+
+    /** The error that ended the reading thread, if any. */
+    Throwable failure() {
+        synchronized (lock) {
+            return failure;
+        }
+    }
+
+    private EventChunk take(final boolean wait, final long target, final long deadline)
+            throws InterruptedException {
+        synchronized (lock) {
+            while (true) {
+                EventChunk chunk = queue.poll();
+                if (chunk != null) {
+                    lock.notifyAll();
+                    return chunk;
+                }
+                long left = deadline - System.nanoTime();
+                if (!wait || completedPasses >= target || stopped || failure != null || left <= 0) {
+                    return null;
+                }
+                lock.wait(Math.max(1, left / 1_000_000L));
+            }
+        }
+    }
+
+    private void run() {
+        EventChunk chunk = newChunk();
+        try {
+            while (true) {
+                List<Slot> order;
+                synchronized (lock) {
+                    if (stopped) {
+                        return;
+                    }
+                    startedPasses++;
+                    requested = false;
+                    order = new ArrayList<>(slots);
+                }
+                boolean more = false;
+                if (!order.isEmpty()) {
+                    rotation = (rotation + 1) % order.size();
+                }
+                for (int i = 0; i < order.size() && !isStopped(); i++) {
+                    Slot slot = order.get((rotation + i) % order.size());
+                    long now = clock.millis();
+                    if (now < slot.retryAtMs) {
+                        continue;
+                    }
+                    int chunks = 0;
+                    try {
+                        while (true) {
+                            boolean streamMore = slot.stream.poll(chunk);
+                            if (chunk.hasRoom()) {
+                                more |= streamMore;
+                                break;
+                            }
+                            if (!publish(chunk)) {
+                                return;
+                            }
+                            chunk = newChunk();
+                            if (++chunks >= CHUNKS_PER_TURN) {
+                                more = true;
+                                break;
+                            }
+                        }
+                        slot.backoffMs = 0;
+                    } catch (IOException e) {
+                        slot.backoffMs = slot.backoffMs == 0 ? FIRST_BACKOFF_MS
+                                : Math.min(MAX_BACKOFF_MS, slot.backoffMs * 2);
+                        slot.retryAtMs = clock.millis() + slot.backoffMs;
+                        LOG.warn("{}: reading {} failed ({}); retrying this file in {} ms, the other files go on. "
+                                + "Check that the worker's user can still read it and that its disk is healthy.",
+                                slot.stream.name(), slot.stream.path(), e, slot.backoffMs);
+                    }
+                }
+                if (!chunk.isEmpty()) {
+                    if (!publish(chunk)) {
+                        return;
+                    }
+                    chunk = newChunk();
+                }
+                synchronized (lock) {
+                    completedPasses++;
+                    busy = more;
+                    lock.notifyAll();
+                    if (!more && !requested && !stopped) {
+                        lock.wait(idleWaitMs);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("{}: reading the log files failed: {}", thread.getName(), e, e);
+            synchronized (lock) {
+                failure = e;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private EventChunk newChunk() {
+        return new EventChunk(chunkEvents, clock.instant());
+    }
+
+    private boolean isStopped() {
+        synchronized (lock) {
+            return stopped;
+        }
+    }
+
+    /** Queues a chunk, waiting while the queue is full; false when stopped meanwhile. */
+    private boolean publish(final EventChunk chunk) throws InterruptedException {
+        synchronized (lock) {
+            while (queue.size() >= queueChunks && !stopped) {
+                lock.wait(100);
+            }
+            if (stopped) {
+                return false;
+            }
+            queue.add(chunk);
+            lock.notifyAll();
+            return true;
+        }
+    }
+
+    /** Ends the reading thread (waiting for it) and closes every file. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            stopped = true;
+            lock.notifyAll();
+        }
+        if (thread.isAlive() && thread != Thread.currentThread()) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("{} did not end within 5 s (blocked in file I/O?); closing its files under it",
+                        thread.getName());
+            }
+        }
+        synchronized (lock) {
+            slots.forEach(slot -> slot.stream.close());
+            slots.clear();
+            queue.clear();
+        }
+        pending = null;
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+}
