@@ -130,8 +130,9 @@ public final class ApiLogSourceTask extends EpisodicSourceTask<ApiLogConfig> {
     }
 
     /**
-     * What {@link #fill} does, into any target: for the benchmark that measures this task with the record
-     * building proposed for common ({@link FastRecords}) in place of {@code EventBatch}.
+     * What {@link #fill} does, into any target: for the benchmark that measures this task with an unvalidated
+     * record builder (the test-scope {@code FastRecords}) in place of {@code EventBatch}, to size what Connect's
+     * per-field {@code Struct} validation costs.
      */
     void drainInto(final ReadAhead.Target target) throws InterruptedException {
         readAhead.drainInto(target, fillWaitMs());
