@@ -55,7 +55,7 @@ public final class EventSchemas {
     }
 
     public static Struct toStruct(final EpisodicEvent e) {
-        return new Struct(VALUE_SCHEMA)
+        Struct struct = new Struct(VALUE_SCHEMA)
                 .put(EVENT_ID, e.eventId())
                 .put(SOURCE_TYPE, e.sourceType().wireName())
                 .put(SOURCE_ID, e.sourceId())
@@ -64,12 +64,21 @@ public final class EventSchemas {
                 .put(EVENT_TYPE, e.eventType())
                 .put(OCCURRED_AT, Date.from(e.occurredAt()))
                 .put(INGESTED_AT, Date.from(e.ingestedAt()))
-                .put(ACTOR, e.actor())
-                .put(SESSION_ID, e.sessionId())
-                .put(SUBJECT, e.subject())
-                .put(CONTENT, e.content())
-                .put(ATTRIBUTES, e.attributes())
-                .put(PAYLOAD, e.payload());
+                .put(ATTRIBUTES, e.attributes());
+        // An unset optional field is already null: skipping its put skips a validation (and the string Connect
+        // builds for each one), which matters on the per-event path.
+        putIfPresent(struct, ACTOR, e.actor());
+        putIfPresent(struct, SESSION_ID, e.sessionId());
+        putIfPresent(struct, SUBJECT, e.subject());
+        putIfPresent(struct, CONTENT, e.content());
+        putIfPresent(struct, PAYLOAD, e.payload());
+        return struct;
+    }
+
+    private static void putIfPresent(final Struct struct, final Field field, final String value) {
+        if (value != null) {
+            struct.put(field, value);
+        }
     }
 
     public static EpisodicEvent fromStruct(final Struct s) {
