@@ -2,6 +2,7 @@ package dev.episodic.connect.github;
 
 import dev.episodic.connect.common.config.ConfigValidators;
 import dev.episodic.connect.common.config.EpisodicSourceConfig;
+import dev.episodic.connect.common.metrics.TaskMetrics;
 import dev.episodic.connect.github.client.GitHubClient;
 import java.net.URI;
 import java.time.Duration;
@@ -202,5 +203,10 @@ public final class GitHubConfig extends EpisodicSourceConfig {
 
     public GitHubClient newClient(final java.time.Clock clock) {
         return new GitHubClient(apiUrl(), token(), rateLimitReserve(), requestTimeout(), clock);
+    }
+
+    /** A client whose requests, 304s and rate-limit waits are counted in the task's metrics. */
+    public GitHubClient newClient(final java.time.Clock clock, final TaskMetrics metrics) {
+        return new GitHubClient(apiUrl(), token(), rateLimitReserve(), requestTimeout(), clock, metrics);
     }
 }

@@ -6,7 +6,7 @@ import dev.episodic.connect.common.cursor.CursorCodec;
 import dev.episodic.connect.common.task.RetryLaterException;
 import dev.episodic.connect.github.client.GitHubApiException;
 import dev.episodic.connect.github.client.GitHubClient;
-import dev.episodic.connect.github.client.RateLimitedException;
+import dev.episodic.connect.common.task.RateLimitedException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;

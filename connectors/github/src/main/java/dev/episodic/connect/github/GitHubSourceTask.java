@@ -47,7 +47,7 @@ public final class GitHubSourceTask extends EpisodicSourceTask<GitHubConfig> {
 
     @Override
     protected void open(final GitHubConfig config) {
-        client = config.newClient(clock());
+        client = config.newClient(clock(), metrics());
         List<String> repositories = TaskAssignments.decode(GitHubConfig.TASK_REPOSITORIES,
                 config.getString(GitHubConfig.TASK_REPOSITORIES));
         for (String repository : repositories) {
@@ -55,6 +55,8 @@ public final class GitHubSourceTask extends EpisodicSourceTask<GitHubConfig> {
                     .read(stream, context.offsetStorageReader().offset(StreamPartition.of(stream)))
                     .orElse(GitHubCursor.empty())));
         }
+        Instant now = clock().instant();
+        readers.forEach(reader -> reader.resumeAt(now));
         LOG.info("GitHub task reads {} streams of {} repositories from {}", readers.size(), repositories.size(),
                 client.apiUrl());
     }

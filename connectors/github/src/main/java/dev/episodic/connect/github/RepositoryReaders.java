@@ -37,18 +37,18 @@ final class RepositoryReaders {
                     }
                 }
                 case ISSUES -> readers.add(new AscendingReader(stream, repository, client, page, cursors.apply(stream),
-                        path + "/issues?state=all", since, GitHubEvents::issue));
+                        path + "/issues?state=all", since, GitHubEvents::issue, path));
                 case ISSUE_COMMENTS -> readers.add(new AscendingReader(stream, repository, client, page,
-                        cursors.apply(stream), path + "/issues/comments", since, GitHubEvents::issueComment));
+                        cursors.apply(stream), path + "/issues/comments", since, GitHubEvents::issueComment, null));
                 case REVIEW_COMMENTS -> readers.add(new AscendingReader(stream, repository, client, page,
-                        cursors.apply(stream), path + "/pulls/comments", since, GitHubEvents::reviewComment));
+                        cursors.apply(stream), path + "/pulls/comments", since, GitHubEvents::reviewComment, null));
                 case PULL_REQUESTS -> readers.add(new NewestFirstReader(stream, repository, client, page,
                         cursors.apply(stream), path + "/pulls?state=all&sort=updated&direction=desc", since,
-                        GitHubEvents::pullRequest));
+                        GitHubEvents::pullRequest, path));
                 case RELEASES -> readers.add(new NewestFirstReader(stream, repository, client, page,
-                        cursors.apply(stream), path + "/releases", since, GitHubEvents::release));
+                        cursors.apply(stream), path + "/releases", since, GitHubEvents::release, null));
                 case EVENTS -> readers.add(new NewestFirstReader(stream, repository, client, page,
-                        cursors.apply(stream), path + "/events", since, GitHubEvents::repositoryEvent));
+                        cursors.apply(stream), path + "/events", since, GitHubEvents::repositoryEvent, null));
                 case PULL_REQUEST_REVIEWS -> readers.add(new ReviewsReader(stream, repository, client, page,
                         cursors.apply(stream), path, since));
                 default -> throw new IllegalStateException("unhandled resource " + resource);

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.verify;
 import dev.episodic.connect.common.connector.TaskAssignments;
 import dev.episodic.connect.common.cursor.CursorFormatException;
 import dev.episodic.connect.common.testkit.ConfigDefAssertions;
-import dev.episodic.connect.github.fake.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeGitHub;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -87,7 +87,8 @@ class GitHubConnectorTest {
     @Test
     void cursorRoundTripsThroughItsOffset() {
         GitHubCursor cursor = new GitHubCursor(42, Instant.parse("2024-05-01T10:00:00Z"), new LinkedHashSet<>(List.of("7", "9")),
-                "W/\"abc\"", "2024-05-01T10:00:00Z", 60, "base", "target", "last");
+                "W/\"abc\"", "2024-05-01T10:00:00Z", 60, "base", "target", "last", "W/\"tl\"",
+                Instant.parse("2024-05-01T11:00:00Z"));
         Map<String, Object> offset = cursor.toOffset();
         assertThat(offset.values()).allMatch(v -> v instanceof String || v instanceof Number || v instanceof Boolean);
         Map<String, Object> asStored = new HashMap<>(offset);

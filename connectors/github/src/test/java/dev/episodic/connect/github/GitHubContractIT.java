@@ -2,7 +2,8 @@ package dev.episodic.connect.github;
 
 import dev.episodic.connect.common.testkit.ContractSource;
 import dev.episodic.connect.common.testkit.SourceConnectorContractTest;
-import dev.episodic.connect.github.fake.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeRepo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +40,8 @@ class GitHubContractIT extends SourceConnectorContractTest {
     protected ContractSource newSource(final Path dir) throws Exception {
         FakeGitHub github = FakeGitHub.start(TOKEN);
         fakes.add(github);
-        FakeGitHub.Repo app = github.createRepo("acme", "app");
-        FakeGitHub.Repo lib = github.createRepo("acme", "lib");
+        FakeRepo app = github.createRepo("acme", "app");
+        FakeRepo lib = github.createRepo("acme", "lib");
         for (int i = 0; i < 3; i++) {
             app.openIssue("app issue " + i);
             app.commit("main", "app commit " + i);

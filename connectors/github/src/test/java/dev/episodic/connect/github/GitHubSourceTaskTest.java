@@ -7,11 +7,10 @@ import static dev.episodic.connect.github.TaskHarness.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.episodic.connect.common.connector.TaskAssignments;
-import dev.episodic.connect.github.fake.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeRepo;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +41,7 @@ class GitHubSourceTaskTest {
     }
 
     private Map<String, String> props(final String resources, final int pageSize, final int batch, final String... repos) {
-        Map<String, String> p = new HashMap<>();
-        p.put("name", "gh-test");
-        p.put(GitHubConfig.REPOSITORIES, String.join(",", repos));
-        p.put(GitHubConfig.TASK_REPOSITORIES, TaskAssignments.encode(List.of(repos)));
-        p.put(GitHubConfig.RESOURCES, resources);
-        p.put(GitHubConfig.TOKEN, TOKEN);
-        p.put(GitHubConfig.API_URL, github.url());
-        p.put(GitHubConfig.PAGE_SIZE, Integer.toString(pageSize));
-        p.put(GitHubConfig.RATE_LIMIT_RESERVE, "0");
-        p.put("batch.max.events", Integer.toString(batch));
-        p.put("poll.interval.ms", "100");
-        return p;
+        return TaskHarness.props(github.url(), TOKEN, resources, pageSize, batch, repos);
     }
 
     private TaskHarness run(final Map<String, String> props) {
@@ -82,7 +70,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void everyResourceBecomesItsOwnStreamWithVersionedEvents() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         ObjectNode issue = repo.openIssue("bug");
         ObjectNode pr = repo.openPull("feature");
         ObjectNode comment = repo.comment(issue, "first");
@@ -139,7 +127,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void anUnchangedRepositoryCostsNoQuotaEvenAfterARestart() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         for (int i = 0; i < 25; i++) {
             repo.openIssue("issue " + i);
             repo.commit("main", "c" + i);
@@ -175,7 +163,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void restartBetweenPagesNeitherRepeatsNorSkips() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         for (int i = 0; i < 57; i++) {
             repo.openIssue("issue " + i);
             repo.commit("main", "c" + i);
@@ -198,7 +186,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void equalTimestampsAcrossPagesAreNeitherSkippedNorRepeated() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         repo.openIssue("before");
         github.freezeClock(true);
         for (int i = 0; i < 25; i++) {
@@ -218,7 +206,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void issuesStreamLeavesPullRequestsToTheirOwnStream() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         repo.openIssue("i");
         repo.openPull("p");
         TaskHarness h = run(props("issues,pull_requests", 100, 10, "acme/app"));
@@ -230,7 +218,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void rateLimitWindowCrossedMidSyncWaitsAndLosesNothing() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         for (int i = 0; i < 40; i++) {
             repo.openIssue("issue " + i);
         }
@@ -245,7 +233,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void tooManyRequestsServerErrorsAndMalformedBodiesDelayButLoseNothing() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         for (int i = 0; i < 30; i++) {
             repo.openIssue("issue " + i);
         }
@@ -263,7 +251,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void renamedRepositoryIsFollowedAndKeepsItsStream() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "old");
+        FakeRepo repo = github.createRepo("acme", "old");
         repo.openIssue("one");
         TaskHarness h = run(props("issues", 100, 10, "acme/old"));
         h.pollUntil(() -> h.records.size() >= 1, 20);
@@ -276,8 +264,8 @@ class GitHubSourceTaskTest {
 
     @Test
     void deletedRepositoryStopsItsStreamsWhileTheOthersGoOn() throws Exception {
-        FakeGitHub.Repo gone = github.createRepo("acme", "gone");
-        FakeGitHub.Repo kept = github.createRepo("acme", "kept");
+        FakeRepo gone = github.createRepo("acme", "gone");
+        FakeRepo kept = github.createRepo("acme", "kept");
         gone.openIssue("a");
         kept.openIssue("b");
         TaskHarness h = run(props("issues", 100, 10, "acme/gone", "acme/kept"));
@@ -293,10 +281,10 @@ class GitHubSourceTaskTest {
 
     @Test
     void configuredBranchesAndSinceLimitTheCommitsRead() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         repo.commit("main", "old");
-        repo.commit("dev", "dev old");
-        String since = Instant.parse("2024-01-01T00:00:02Z").toString();
+        ObjectNode devOld = repo.commit("dev", "dev old");
+        String since = devOld.path("commit").path("committer").path("date").asText();
         repo.commit("main", "new");
         repo.commit("dev", "dev new");
         Map<String, String> p = props("commits", 100, 10, "acme/app");
@@ -311,7 +299,7 @@ class GitHubSourceTaskTest {
 
     @Test
     void aRateLimitedTaskWaitsWithoutRequestsAndStopWakesIt() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
+        FakeRepo repo = github.createRepo("acme", "app");
         repo.openIssue("one");
         github.inject(1, 429, Map.of("Retry-After", "60"), "{\"message\":\"You have exceeded a secondary rate limit\"}");
         TaskHarness h = run(props("issues", 100, 10, "acme/app"));

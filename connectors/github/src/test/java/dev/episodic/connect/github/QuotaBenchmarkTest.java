@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.episodic.connect.common.connector.TaskAssignments;
-import dev.episodic.connect.github.fake.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * requests a full sync spends per resource against the floor {@code ceil(items / page size)} per stream (for
  * reviews: the pull-request pages plus one review list per pull request, since GitHub lists reviews only per pull
  * request), and the quota an idle poll round of all streams spends. Targets: at most 1.2× the floor, and 0.
- * The figures are written to {@code target/github-quota-benchmark.txt}.
+ * A last round reopens one issue and one pull request per repository, and reports what reading those reopens
+ * costs (the list pages plus the issue-events timeline each of the two streams walks). The figures are written to
+ * {@code target/github-quota-benchmark.txt}.
  */
 class QuotaBenchmarkTest {
     private static final int REPOS = Integer.getInteger("bench.repos", 50);
@@ -32,8 +35,12 @@ class QuotaBenchmarkTest {
             Map<String, Long> floor = new LinkedHashMap<>();
             List<String> repos = new ArrayList<>();
             long items = 0;
+            List<FakeRepo> models = new ArrayList<>();
+            List<ObjectNode> firstIssues = new ArrayList<>();
+            List<ObjectNode> firstPulls = new ArrayList<>();
             for (int r = 0; r < REPOS; r++) {
-                FakeGitHub.Repo repo = github.createRepo("bench", "repo" + r);
+                FakeRepo repo = github.createRepo("bench", "repo" + r);
+                models.add(repo);
                 repos.add(repo.fullName());
                 int issues = 120 + r;
                 int pulls = 40;
@@ -41,8 +48,12 @@ class QuotaBenchmarkTest {
                 for (int i = 0; i < issues; i++) {
                     issueNodes.add(repo.openIssue("i" + i));
                 }
+                firstIssues.add(issueNodes.get(0));
                 for (int i = 0; i < pulls; i++) {
                     ObjectNode pr = repo.openPull("p" + i);
+                    if (i == 0) {
+                        firstPulls.add(pr);
+                    }
                     if (i < 5) {
                         repo.review(pr, "APPROVED");
                     }
@@ -100,6 +111,23 @@ class QuotaBenchmarkTest {
                 long idleQuota = github.quotaUsed() - quotaBefore;
                 long idle304 = github.notModified() - notModifiedBefore;
 
+                // A round of reopens: one issue and one pull request closed and reopened in every repository.
+                for (int r = 0; r < REPOS; r++) {
+                    models.get(r).closeIssue(firstIssues.get(r));
+                    models.get(r).reopenIssue(firstIssues.get(r));
+                    models.get(r).closePull(firstPulls.get(r));
+                    models.get(r).reopenPull(firstPulls.get(r));
+                }
+                int quotaLogBefore = github.quotaLog().size();
+                long eventsBefore = h.records.size();
+                h.pollUntil(() -> h.records.size() >= eventsBefore + 2L * REPOS, 10_000);
+                h.poll(20);
+                List<String> reopenLog = github.quotaLog().subList(quotaLogBefore, github.quotaLog().size());
+                long reopenEvents = h.records.size() - eventsBefore;
+                long reopened = h.records.subList((int) eventsBefore, h.records.size()).stream()
+                        .filter(rec -> TaskHarness.type(rec).endsWith("_reopened")).count();
+                Map<String, Long> reopenSpent = byResource(reopenLog);
+
                 StringBuilder report = new StringBuilder();
                 report.append(String.format("%d repositories, %d events, full sync in %d ms%n", REPOS, expectedEvents, syncMs));
                 report.append(String.format("%-22s %9s %9s %7s%n", "resource", "requests", "floor", "ratio"));
@@ -116,12 +144,18 @@ class QuotaBenchmarkTest {
                         1000.0 * totalSpent / expectedEvents, 1000.0 * totalFloor / expectedEvents));
                 report.append(String.format("idle round of all %d streams: %d quota spent, %d answers 304%n",
                         REPOS * 8, idleQuota, idle304));
+                report.append(String.format("reopen round (%d issues + %d pull requests reopened): %d events (%d "
+                        + "*_reopened), %d quota spent: %s%n", REPOS, REPOS, reopenEvents, reopened, reopenLog.size(),
+                        new java.util.TreeMap<>(reopenSpent)));
                 Files.createDirectories(Path.of("target"));
                 Files.writeString(Path.of("target", "github-quota-benchmark.txt"), report.toString());
                 System.out.print(report);
 
                 assertThat(idleQuota).as("quota spent by an idle round").isZero();
                 assertThat(idle304).isGreaterThanOrEqualTo((long) REPOS * 8);
+                assertThat(reopenEvents).isEqualTo(2L * REPOS);
+                assertThat(reopened).isEqualTo(2L * REPOS);
+                GitHubSourceTaskTest.assertDense(h.records);
                 for (Map.Entry<String, Long> f : floor.entrySet()) {
                     assertThat((double) spent.getOrDefault(f.getKey(), 0L)).as(f.getKey() + " requests vs floor")
                             .isLessThanOrEqualTo(1.2 * f.getValue());
@@ -146,6 +180,8 @@ class QuotaBenchmarkTest {
             String resource;
             if (path.endsWith("/reviews")) {
                 resource = "pull_request_reviews";
+            } else if (path.endsWith("/issues/events")) {
+                resource = "issue_events_timeline";
             } else if (path.endsWith("/issues/comments")) {
                 resource = "issue_comments";
             } else if (path.endsWith("/pulls/comments")) {

@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.episodic.connect.common.connector.TaskAssignments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,23 @@ final class TaskHarness implements AutoCloseable {
     final List<SourceRecord> records = new ArrayList<>();
     private final Map<String, String> props;
     private GitHubSourceTask task;
+
+    /** Task properties against a fake GitHub at {@code url}: no reserve, 100 ms between idle rounds. */
+    static Map<String, String> props(final String url, final String token, final String resources, final int pageSize,
+                                     final int batch, final String... repos) {
+        Map<String, String> p = new HashMap<>();
+        p.put("name", "gh-test");
+        p.put(GitHubConfig.REPOSITORIES, String.join(",", repos));
+        p.put(GitHubConfig.TASK_REPOSITORIES, TaskAssignments.encode(List.of(repos)));
+        p.put(GitHubConfig.RESOURCES, resources);
+        p.put(GitHubConfig.TOKEN, token);
+        p.put(GitHubConfig.API_URL, url);
+        p.put(GitHubConfig.PAGE_SIZE, Integer.toString(pageSize));
+        p.put(GitHubConfig.RATE_LIMIT_RESERVE, "0");
+        p.put("batch.max.events", Integer.toString(batch));
+        p.put("poll.interval.ms", "100");
+        return p;
+    }
 
     TaskHarness(final Map<String, String> props) {
         this.props = props;

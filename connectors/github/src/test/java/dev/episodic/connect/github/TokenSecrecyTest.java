@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.episodic.connect.common.connector.TaskAssignments;
-import dev.episodic.connect.github.fake.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeGitHub;
+import dev.episodic.connect.common.testkit.github.FakeRepo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,8 @@ class TokenSecrecyTest {
 
     @Test
     void tokenAppearsNowhereThroughSyncFaultsAndRejection() throws Exception {
-        FakeGitHub.Repo repo = github.createRepo("acme", "app");
-        FakeGitHub.Repo gone = github.createRepo("acme", "gone");
+        FakeRepo repo = github.createRepo("acme", "app");
+        FakeRepo gone = github.createRepo("acme", "gone");
         repo.openIssue("an issue mentioning nothing secret");
         repo.commit("main", "a commit");
         gone.openIssue("x");

@@ -3,6 +3,8 @@ package dev.episodic.connect.github.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.episodic.connect.common.metrics.TaskMetrics;
+import dev.episodic.connect.common.task.RateLimitedException;
 import dev.episodic.connect.common.task.RetryLaterException;
 import java.io.IOException;
 import java.net.URI;
@@ -16,13 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The GitHub REST layer: GETs with the token, conditional requests, pagination links, redirects of renamed
  * repositories, and every limit GitHub has. It never sleeps: a limit, a 5xx, a timeout or a malformed body is
  * thrown as a {@link RetryLaterException} carrying the wait GitHub asked for, and the task loop waits
  * interruptibly. Faults that waiting cannot fix are {@link GitHubApiException}s naming the path and the fix.
+ *
+ * <p>Every request sent (each redirect hop too) is counted in the task's {@link TaskMetrics}, and every 304 as a
+ * not-modified answer; rate-limit waits are thrown as {@link RateLimitedException}, which the task loop counts.
  *
  * <p>The token is sent only to the configured host: pagination and redirect URLs are followed by their path and
  * query alone, resolved against {@code github.api.url}, so a link to another host can never receive it.
@@ -41,11 +45,17 @@ public final class GitHubClient {
     private final long reserve;
     private final Duration timeout;
     private final Clock clock;
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong notModified = new AtomicLong();
+    private final TaskMetrics metrics;
 
+    /** A client whose counts are kept in memory only (validation, repository resolution, tests). */
     public GitHubClient(final String apiUrl, final String token, final long reserve, final Duration timeout,
                         final Clock clock) {
+        this(apiUrl, token, reserve, timeout, clock, TaskMetrics.unpublished(clock));
+    }
+
+    public GitHubClient(final String apiUrl, final String token, final long reserve, final Duration timeout,
+                        final Clock clock, final TaskMetrics metrics) {
+        this.metrics = metrics;
         String trimmed = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
         this.base = URI.create(trimmed);
         this.basePath = base.getRawPath() == null ? "" : base.getRawPath();
@@ -77,15 +87,16 @@ public final class GitHubClient {
                 redirected = true;
                 continue;
             }
+            Instant date = headers.firstValue("Date").flatMap(RetryAfter::httpDate).orElse(null);
             if (status == 304) {
-                notModified.incrementAndGet();
+                metrics.notModified();
                 return new GitHubResponse(304, null, headers.firstValue("ETag").orElse(ifNoneMatch), null,
-                        pollInterval(headers), path, redirected);
+                        pollInterval(headers), path, redirected, date);
             }
             if (status >= 200 && status < 300) {
                 return new GitHubResponse(status, parse(path, response.body()), headers.firstValue("ETag").orElse(null),
                         LinkHeader.parse(headers.firstValue("Link").orElse(null)).next().orElse(null),
-                        pollInterval(headers), path, redirected);
+                        pollInterval(headers), path, redirected, date);
             }
             throw failure(path, status, headers, response.body());
         }
@@ -95,11 +106,11 @@ public final class GitHubClient {
 
     /** Requests sent (every hop counts) and how many of them were answered 304, free of quota. */
     public long requestCount() {
-        return requests.get();
+        return metrics.sourceRequests();
     }
 
     public long notModifiedCount() {
-        return notModified.get();
+        return metrics.notModifiedAnswers();
     }
 
     public RateBudget budget() {
@@ -125,7 +136,7 @@ public final class GitHubClient {
         if (ifNoneMatch != null && !ifNoneMatch.isEmpty()) {
             request.header("If-None-Match", ifNoneMatch);
         }
-        requests.incrementAndGet();
+        metrics.sourceRequest();
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.episodic.connect.github.client;
 
+import dev.episodic.connect.common.task.RateLimitedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -170,6 +170,37 @@ public final class GitHubEvents {
         });
     }
 
+    /**
+     * The event of a reopen, {@code issue_reopened} or {@code pull_request_reopened}. When the entity's version at
+     * the reopen's instant was read ({@code version}), that version is the event, retyped: one event per reopen, and
+     * the same {@code event_id} a version read at that instant has. Otherwise (the entity changed again since) the
+     * event is built from the timeline entry, with the id the version at that instant would have had.
+     *
+     * @param kind     {@code issue} or {@code pull_request}
+     * @param entityId the issue id, or the pull request's id (not its issue id)
+     */
+    public Candidate reopened(final String kind, final String entityId, final Reopen reopen,
+                              final Optional<Candidate> version) {
+        String type = kind + "_reopened";
+        if (version.isPresent()) {
+            Candidate v = version.get();
+            EpisodicEvent e = v.event().toBuilder().eventType(type).actor(reopen.actor())
+                    .attribute("issue_event_id", reopen.eventId()).build();
+            return new Candidate(v.at(), v.id(), e, v.cursorAfter());
+        }
+        JsonNode issue = reopen.entry().path("issue");
+        String number = reopen.number();
+        boolean pull = "pull_request".equals(kind);
+        EpisodicEvent e = base(kind, entityId, reopen.at(), type, reopen.entry())
+                .actor(reopen.actor()).sessionId((pull ? "pull#" : "issue#") + number)
+                .subject("#" + number + " " + issue.path("title").asText())
+                .attribute("number", number).attribute("state", "open")
+                .attribute("state_reason", pull ? null : "reopened")
+                .attribute("issue_event_id", reopen.eventId())
+                .attribute("url", text(issue, "html_url")).build();
+        return Candidate.timed(reopen.at(), entityId, e);
+    }
+
     /** One entry of the repository events API; {@code PushEvent} becomes event type {@code push}. */
     public Optional<Candidate> repositoryEvent(final JsonNode event) {
         return versioned(event, "created_at").map(at -> {

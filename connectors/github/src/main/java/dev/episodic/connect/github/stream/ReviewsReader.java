@@ -18,7 +18,9 @@ import java.util.Optional;
  * Pull-request reviews. GitHub lists them only per pull request, so a round first reads pull requests newest
  * updated first (a submitted review updates its pull request) down to the watermark, then the reviews of each
  * of those, and emits the new ones by {@code submitted_at}. The pull-request list's first page is conditional:
- * a repository without activity costs no quota.
+ * a repository without activity costs no quota. The list is read down to the newer of the watermark and
+ * {@code pulls_seen} (the newest pull-request update the last completed round listed), so a round reads the
+ * reviews of the pull requests that changed since, not of every pull request since the last review.
  */
 public final class ReviewsReader extends StreamReader {
     private final String repoPath;
@@ -29,6 +31,7 @@ public final class ReviewsReader extends StreamReader {
     private String nextLink;
     private String currentPull;
     private String firstEtag;
+    private Instant newestPull;
 
     public ReviewsReader(final String stream, final String repository, final GitHubClient client, final int pageSize,
                          final GitHubCursor cursor, final String repoPath, final Optional<Instant> since) {
@@ -45,6 +48,13 @@ public final class ReviewsReader extends StreamReader {
         nextLink = null;
         currentPull = null;
         firstEtag = null;
+        newestPull = null;
+    }
+
+    @Override
+    protected GitHubCursor onRoundEnd(final GitHubCursor c) {
+        return newestPull == null || c.pullsSeen() != null && !newestPull.isAfter(c.pullsSeen())
+                ? c : c.withPullsSeen(newestPull);
     }
 
     @Override
@@ -90,11 +100,18 @@ public final class ReviewsReader extends StreamReader {
             return;
         }
         Instant floor = cursor.watermark() != null ? cursor.watermark() : configuredSince.orElse(null);
+        if (cursor.pullsSeen() != null && (floor == null || cursor.pullsSeen().isAfter(floor))) {
+            // Reviews update their pull request: one not updated since the last round has no new review.
+            floor = cursor.pullsSeen();
+        }
         boolean reachedOld = false;
         for (JsonNode pr : page.body()) {
             Optional<Instant> updated = GitHubEvents.instant(pr, "updated_at");
             if (updated.isEmpty()) {
                 continue;
+            }
+            if (newestPull == null || updated.get().isAfter(newestPull)) {
+                newestPull = updated.get();
             }
             if (floor != null && updated.get().isBefore(floor)) {
                 reachedOld = true;

@@ -31,7 +31,10 @@ public abstract class StreamReader {
     private String roundEtag;
     private String roundEtagKey;
     private long roundPollSeconds;
-    private Instant notBefore = Instant.EPOCH;
+    private boolean roundForgetsEtag;
+    private String roundTimelineEtag;
+    private Instant notBefore;
+    private Clock clock = Clock.systemUTC();
 
     protected StreamReader(final String stream, final String repository, final GitHubClient client,
                            final int pageSize, final GitHubCursor cursor) {
@@ -52,6 +55,15 @@ public abstract class StreamReader {
 
     public final GitHubCursor cursor() {
         return cursor;
+    }
+
+    /**
+     * The reader starts (the task opened) at {@code now}. GitHub's X-Poll-Interval, kept in the offset, holds
+     * across a restart: the first round waits it out too, since the last round before the restart may have been
+     * moments ago.
+     */
+    public final void resumeAt(final Instant now) {
+        notBefore = now.plusSeconds(cursor.pollSeconds());
     }
 
     /** Starts a new round: reset the fetch state. */
@@ -82,11 +94,53 @@ public abstract class StreamReader {
     }
 
     /**
+     * The round holds everything before its horizon and leaves newer versions to the next round, whose first
+     * request must therefore not be answered 304 from this round's ETag: the stored ETag is dropped.
+     */
+    protected final void completeBeforeHorizon(final long pollSeconds) {
+        complete(null, null, pollSeconds);
+        roundForgetsEtag = true;
+    }
+
+    /** The issue-events timeline was read this round; its first page's ETag makes the next walk conditional. */
+    protected final void timelineRead(final String timelineEtag) {
+        roundTimelineEtag = timelineEtag;
+    }
+
+    /** The task's clock, for a horizon when GitHub sends no {@code Date}. */
+    protected final Instant now() {
+        return clock.instant();
+    }
+
+    /** The cursor once the round is complete: its ETags, so the next round (even after a restart) is conditional. */
+    private GitHubCursor roundEnd(final GitHubCursor c) {
+        GitHubCursor result = c;
+        if (roundForgetsEtag) {
+            result = result.withEtag(null, null, roundPollSeconds);
+        } else if (roundEtag != null) {
+            result = result.withEtag(roundEtag, roundEtagKey, roundPollSeconds);
+        }
+        if (roundTimelineEtag != null) {
+            result = result.withTimelineEtag(roundTimelineEtag);
+        }
+        return onRoundEnd(result);
+    }
+
+    /** What else a reader keeps once its round is complete; nothing unless overridden. */
+    protected GitHubCursor onRoundEnd(final GitHubCursor c) {
+        return c;
+    }
+
+    /**
      * Adds this stream's new events to {@code batch} until it is full, the round ends, or {@code deadline} passes
      * before a request. Returns true when the stream has more to do right now.
      */
     public final boolean fill(final EventBatch batch, final Clock clock, final Instant deadline,
                               final Duration pollInterval, final EventFactory events) throws InterruptedException {
+        this.clock = clock;
+        if (notBefore == null) {
+            resumeAt(clock.instant());
+        }
         if (!roundOpen) {
             if (clock.instant().isBefore(notBefore)) {
                 return false;
@@ -96,6 +150,8 @@ public abstract class StreamReader {
             roundEtag = null;
             roundEtagKey = null;
             roundPollSeconds = 0;
+            roundForgetsEtag = false;
+            roundTimelineEtag = null;
             startRound();
         }
         while (batch.hasRoom()) {
@@ -108,9 +164,7 @@ public abstract class StreamReader {
             }
             if (pending.isEmpty()) {
                 // Nothing new, or everything emitted: keep the round's ETag in memory for the next round.
-                if (roundEtag != null) {
-                    cursor = cursor.withEtag(roundEtag, roundEtagKey, roundPollSeconds);
-                }
+                cursor = roundEnd(cursor);
                 roundOpen = false;
                 long waitMs = Math.max(pollInterval.toMillis(), Duration.ofSeconds(roundPollSeconds).toMillis());
                 notBefore = clock.instant().plusMillis(waitMs);
@@ -121,8 +175,8 @@ public abstract class StreamReader {
                 continue;
             }
             GitHubCursor after = c.cursorAfter().apply(cursor);
-            if (pending.isEmpty() && fetchComplete && roundEtag != null) {
-                after = after.withEtag(roundEtag, roundEtagKey, roundPollSeconds);
+            if (pending.isEmpty() && fetchComplete) {
+                after = roundEnd(after);
             }
             EpisodicEvent event = c.event().toBuilder().sequence(after.seq()).ingestedAt(batch.ingestedAt()).build();
             batch.add(StreamPartition.of(stream), after, event);

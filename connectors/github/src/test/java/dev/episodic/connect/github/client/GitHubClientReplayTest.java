@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.episodic.connect.common.testkit.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.episodic.connect.common.task.RateLimitedException;
 import dev.episodic.connect.common.task.RetryLaterException;
 import dev.episodic.connect.github.fake.RecordedGitHub;
 import java.time.Clock;

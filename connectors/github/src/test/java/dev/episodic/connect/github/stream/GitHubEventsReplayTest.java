@@ -126,4 +126,49 @@ class GitHubEventsReplayTest {
         assertThat(GitHubEvents.eventType("PullRequestReviewCommentEvent")).isEqualTo("pull_request_review_comment");
         assertThat(GitHubEvents.eventType("CreateEvent")).isEqualTo("create");
     }
+
+    /**
+     * The recorded issue-events timeline (14 pages, followed by {@code Link} in GitHub's {@code /repositories/{id}}
+     * form) has the shape the reopen walk relies on: newest first with ids that grow with time, so a walk may stop
+     * at the first entry older than the watermark; each entry names its issue by id and number, and a pull
+     * request's by its {@code pull_request} key. A reopen built from such an entry takes its instant and actor.
+     */
+    @Test
+    void theRecordedIssueEventsTimelineIsNewestFirstAndNamesItsIssues() throws Exception {
+        try (RecordedGitHub github = RecordedGitHub.start("issue-events-paginated")) {
+            GitHubClient client = new GitHubClient(github.url(), "ghp_replay", 0, Duration.ofSeconds(5), Clock.systemUTC());
+            List<JsonNode> entries = new ArrayList<>();
+            String next = "/repos/hub4j-test-org/github-api/issues/events";
+            int pages = 0;
+            while (next != null) {
+                var page = client.get(next, null);
+                page.body().forEach(entries::add);
+                next = page.nextLink();
+                pages++;
+            }
+            assertThat(pages).isEqualTo(14);
+            for (int i = 1; i < entries.size(); i++) {
+                JsonNode newer = entries.get(i - 1);
+                JsonNode older = entries.get(i);
+                assertThat(Instant.parse(older.get("created_at").asText()))
+                        .isBeforeOrEqualTo(Instant.parse(newer.get("created_at").asText()));
+                assertThat(older.get("id").asLong()).isLessThan(newer.get("id").asLong());
+            }
+            assertThat(entries).allSatisfy(e -> assertThat(e.path("issue").has("id") && e.path("issue").has("number"))
+                    .isTrue());
+            assertThat(entries).anyMatch(e -> e.path("issue").has("pull_request"))
+                    .anyMatch(e -> !e.path("issue").has("pull_request"));
+
+            JsonNode closed = entries.stream().filter(e -> "closed".equals(e.get("event").asText())).findFirst()
+                    .orElseThrow();
+            Reopen asReopen = new Reopen(Instant.parse(closed.get("created_at").asText()), closed.get("id").asText(),
+                    closed.get("issue").get("id").asText(), closed.get("issue").get("number").asText(),
+                    closed.get("actor").get("login").asText(), closed);
+            EpisodicEvent e = events.reopened("issue", asReopen.issueId(), asReopen, Optional.empty()).event();
+            assertThat(e.eventType()).isEqualTo("issue_reopened");
+            assertThat(e.eventId()).isEqualTo("github:issue:" + asReopen.issueId() + ":" + asReopen.at());
+            assertThat(e.occurredAt()).isEqualTo(asReopen.at());
+            assertThat(e.actor()).isEqualTo(asReopen.actor());
+        }
+    }
 }
