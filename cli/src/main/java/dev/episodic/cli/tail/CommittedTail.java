@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a topic from the start with {@code isolation.level=read_committed} (only events of committed
- * transactions) and hands each matching event to a callback, either up to the end as it stands now or for as
- * long as the caller wants ({@code follow}). No consumer group: nothing is committed, every tail sees everything.
+ * Every stream of a topic (tail without {@code --stream}): reads the topic from the start with
+ * {@code isolation.level=read_committed} (only events of committed transactions) and hands each event in range
+ * to a callback, either up to the end as it stands now or for as long as the caller wants ({@code follow}). No
+ * consumer group: nothing is committed, every tail sees everything. One stream is read by {@link StreamTail}.
  */
 public final class CommittedTail implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommittedTail.class);
@@ -31,6 +32,7 @@ public final class CommittedTail implements AutoCloseable {
     private final String stream;
     private final long after;
 
+    /** A tail of {@code stream} (null: every stream) from sequence {@code after} for {@link #run(boolean, Duration, BooleanSupplier, Consumer)}. */
     public CommittedTail(final String bootstrap, final String topic, final String stream, final long after) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -47,12 +49,25 @@ public final class CommittedTail implements AutoCloseable {
     }
 
     /**
-     * Reads and calls {@code sink} per matching event. Without {@code follow} it returns once it has read up to
+     * Reads and calls {@code sink} per event of the stream given to the constructor (every stream if none) with
+     * a sequence after the constructor's {@code after}. Without {@code follow} it returns once it has read up to
      * the committed end as it was when reading began; with it, it returns when {@code keepGoing} says stop.
      * Waits up to {@code topicWait} for the topic to appear.
      */
     public long run(final boolean follow, final Duration topicWait, final BooleanSupplier keepGoing,
                     final Consumer<EpisodicEvent> sink) {
+        return run(new TailRange(after, TailRange.NO_BOUND, TailRange.NO_BOUND), follow, null, topicWait, keepGoing, sink);
+    }
+
+    /**
+     * Reads and calls {@code sink} per event in {@code range} (of the constructor's stream, if one was given; the
+     * constructor's {@code after} is not used here), at most {@code range.limit()}. Without
+     * {@code follow} it returns once it has read up to the committed end as it was when reading began; with it,
+     * it returns when {@code keepGoing} says stop or, given {@code idleWait}, when no event in range came for
+     * that long. Waits up to {@code topicWait} for the topic to appear.
+     */
+    long run(final TailRange range, final boolean follow, final Duration idleWait, final Duration topicWait,
+                    final BooleanSupplier keepGoing, final Consumer<EpisodicEvent> sink) {
         List<TopicPartition> partitions = awaitPartitions(topicWait, keepGoing);
         if (partitions.isEmpty()) {
             return 0;
@@ -61,16 +76,23 @@ public final class CommittedTail implements AutoCloseable {
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = follow ? Map.of() : consumer.endOffsets(partitions);
         long printed = 0;
+        long lastEvent = System.nanoTime();
         try {
-            while (keepGoing.getAsBoolean()) {
+            while (keepGoing.getAsBoolean() && printed < range.limit()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                     EpisodicEvent event = decode(r);
-                    if (event != null && matches(event)) {
+                    if (event != null && (stream == null || stream.equals(event.stream())) && range.contains(event.sequence())) {
                         sink.accept(event);
-                        printed++;
+                        lastEvent = System.nanoTime();
+                        if (++printed >= range.limit()) {
+                            break;
+                        }
                     }
                 }
                 if (!follow && reached(end)) {
+                    break;
+                }
+                if (follow && idleWait != null && System.nanoTime() - lastEvent >= idleWait.toNanos()) {
                     break;
                 }
             }
@@ -83,10 +105,6 @@ public final class CommittedTail implements AutoCloseable {
     /** Interrupts a {@link #run} blocked in poll; safe from any thread. */
     public void wakeup() {
         consumer.wakeup();
-    }
-
-    private boolean matches(final EpisodicEvent e) {
-        return (stream == null || stream.equals(e.stream())) && e.sequence() > after;
     }
 
     private boolean reached(final Map<TopicPartition, Long> end) {
