@@ -18,9 +18,11 @@ import java.util.TreeSet;
  * an event is exactly what the stream has delivered.
  *
  * <p>Text forms: threads are {@code parentTs>lastReplyTs} joined by commas; window entries are
- * {@code ts;editTs;d|-;reactions} joined by commas, reactions being URL-encoded {@code name/user} pairs joined by
- * spaces. Both forms are capped ({@link #MAX_WINDOW_CHARS}, {@link #MAX_THREAD_CHARS}); beyond the cap the oldest
- * entries leave first, which only narrows how far back edits and old threads are followed.
+ * {@code ts;editTs|-;d|-;reactions} for a top-level message and {@code ts;editTs|-;d|-;reactions;parentTs} for a
+ * thread reply, joined by commas, reactions being URL-encoded {@code name/user} pairs joined by spaces. Both forms
+ * are capped ({@link #MAX_WINDOW_CHARS}, {@link #MAX_THREAD_CHARS}); beyond the cap the oldest entries leave first,
+ * which only narrows how far back edits and old threads are followed. {@code rescan} is where the edits-window
+ * pass in progress stands (one timestamp; absent when no pass is under way).
  */
 public final class ChannelState {
     static final int MAX_WINDOW_CHARS = 384 * 1024;
@@ -28,18 +30,18 @@ public final class ChannelState {
 
     private long seq;
     private SlackTs watermark;
+    private SlackTs rescan;
     private final NavigableMap<SlackTs, SlackTs> threads = new TreeMap<>();
     private final NavigableMap<SlackTs, Tracked> window = new TreeMap<>();
     /** Encoded entries, kept so a snapshot after every event does not re-encode the whole state. */
-    private final NavigableMap<SlackTs, String> threadText = new TreeMap<>();
-    private final NavigableMap<SlackTs, String> windowText = new TreeMap<>();
-    private int threadChars;
-    private int windowChars;
+    private final JoinedEntries threadText = new JoinedEntries();
+    private final JoinedEntries windowText = new JoinedEntries();
 
     public static ChannelState fromCursor(final SlackChannelCursor cursor) {
         ChannelState state = new ChannelState();
         state.seq = cursor.seq();
         state.watermark = cursor.ts() == null ? null : SlackTs.parse(cursor.ts());
+        state.rescan = cursor.rescan() == null ? null : SlackTs.parse(cursor.rescan());
         for (String entry : split(cursor.threads())) {
             int gt = entry.indexOf('>');
             if (gt < 0) {
@@ -49,8 +51,9 @@ public final class ChannelState {
         }
         for (String entry : split(cursor.window())) {
             String[] parts = entry.split(";", -1);
-            if (parts.length != 4) {
-                throw new IllegalArgumentException("window entry '" + entry + "' is not ts;editTs;flag;reactions");
+            if (parts.length != 4 && parts.length != 5) {
+                throw new IllegalArgumentException("window entry '" + entry
+                        + "' is not ts;editTs;flag;reactions or ts;editTs;flag;reactions;parentTs");
             }
             SlackTs edit = parts[1].equals("-") ? null : SlackTs.parse(parts[1]);
             if (!parts[2].equals("d") && !parts[2].equals("-")) {
@@ -60,21 +63,16 @@ public final class ChannelState {
             for (String pair : parts[3].isEmpty() ? new String[0] : parts[3].split(" ")) {
                 reactions.add(URLDecoder.decode(pair, StandardCharsets.UTF_8));
             }
-            state.putTracked(SlackTs.parse(parts[0]), new Tracked(edit, parts[2].equals("d"), reactions));
+            SlackTs parent = parts.length == 5 ? SlackTs.parse(parts[4]) : null;
+            state.putTracked(SlackTs.parse(parts[0]), new Tracked(edit, parts[2].equals("d"), reactions, parent));
         }
         return state;
     }
 
     public SlackChannelCursor toCursor() {
-        StringBuilder t = new StringBuilder(threadChars + 16);
-        for (String entry : threadText.values()) {
-            t.append(t.length() == 0 ? "" : ",").append(entry);
-        }
-        StringBuilder w = new StringBuilder(windowChars + 16);
-        for (String entry : windowText.values()) {
-            w.append(w.length() == 0 ? "" : ",").append(entry);
-        }
-        return new SlackChannelCursor(seq, watermark == null ? null : watermark.toString(), t.toString(), w.toString());
+        return new SlackChannelCursor(seq, watermark == null ? null : watermark.toString(), threadText.joined(),
+                windowText.joined(),
+                rescan == null ? null : rescan.toString());
     }
 
     public long seq() {
@@ -92,6 +90,19 @@ public final class ChannelState {
 
     public void watermark(final SlackTs ts) {
         this.watermark = ts;
+    }
+
+    /** Where the edits-window pass in progress stands: the exclusive upper bound of its next page. */
+    public Optional<SlackTs> rescan() {
+        return Optional.ofNullable(rescan);
+    }
+
+    /**
+     * Moves the pass position. Called only when every event of the messages above {@code position} has been
+     * handed over, so a cursor snapshot never claims a position whose changes were not delivered.
+     */
+    public void rescan(final SlackTs position) {
+        this.rescan = position;
     }
 
     public Optional<SlackTs> lastReply(final SlackTs parent) {
@@ -118,6 +129,17 @@ public final class ChannelState {
         putTracked(ts, tracked);
     }
 
+    /** Tracked replies of the thread of {@code parent}, by ts. */
+    public NavigableMap<SlackTs, Tracked> trackedReplies(final SlackTs parent) {
+        NavigableMap<SlackTs, Tracked> replies = new TreeMap<>();
+        for (Map.Entry<SlackTs, Tracked> e : window.tailMap(parent, false).entrySet()) {
+            if (parent.equals(e.getValue().parent())) {
+                replies.put(e.getKey(), e.getValue());
+            }
+        }
+        return replies;
+    }
+
     /**
      * Forgets window entries older than {@code windowStart} and threads whose last reply is older than
      * {@code watchStart} and whose parent is older than {@code windowStart} (a parent still inside the window
@@ -131,7 +153,7 @@ public final class ChannelState {
         while (it.hasNext()) {
             Map.Entry<SlackTs, SlackTs> e = it.next();
             if (e.getKey().compareTo(windowStart) < 0 && e.getValue().compareTo(watchStart) < 0) {
-                threadChars -= threadText.remove(e.getKey()).length() + 1;
+                threadText.remove(e.getKey());
                 it.remove();
             }
         }
@@ -139,46 +161,33 @@ public final class ChannelState {
 
     private void putThread(final SlackTs parent, final SlackTs reply) {
         threads.put(parent, reply);
-        String text = threadEntry(parent, reply);
-        String old = threadText.put(parent, text);
-        if (old != null) {
-            threadChars -= old.length() + 1;
-        }
-        threadChars += text.length() + 1;
-        if (threadChars > MAX_THREAD_CHARS) {
+        threadText.put(parent, threadEntry(parent, reply));
+        if (threadText.chars() > MAX_THREAD_CHARS) {
             // Threads whose last reply is oldest are the least likely to get another one. Dropping a tenth at once
             // keeps this sort rare.
             List<Map.Entry<SlackTs, SlackTs>> stalestFirst = new ArrayList<>(threads.entrySet());
             stalestFirst.sort(Map.Entry.comparingByValue());
             for (Map.Entry<SlackTs, SlackTs> e : stalestFirst) {
-                if (threadChars <= MAX_THREAD_CHARS * 9 / 10 || threads.size() <= 1) {
+                if (threadText.chars() <= MAX_THREAD_CHARS * 9 / 10 || threads.size() <= 1) {
                     break;
                 }
                 threads.remove(e.getKey());
-                threadChars -= threadText.remove(e.getKey()).length() + 1;
+                threadText.remove(e.getKey());
             }
         }
     }
 
     private void putTracked(final SlackTs ts, final Tracked tracked) {
         window.put(ts, tracked);
-        String text = windowEntry(ts, tracked);
-        String old = windowText.put(ts, text);
-        if (old != null) {
-            windowChars -= old.length() + 1;
-        }
-        windowChars += text.length() + 1;
-        while (windowChars > MAX_WINDOW_CHARS && window.size() > 1) {
+        windowText.put(ts, windowEntry(ts, tracked));
+        while (windowText.chars() > MAX_WINDOW_CHARS && window.size() > 1) {
             removeTracked(window.firstKey());
         }
     }
 
     private void removeTracked(final SlackTs ts) {
         window.remove(ts);
-        String old = windowText.remove(ts);
-        if (old != null) {
-            windowChars -= old.length() + 1;
-        }
+        windowText.remove(ts);
     }
 
     private static String threadEntry(final SlackTs parent, final SlackTs reply) {
@@ -193,6 +202,9 @@ public final class ChannelState {
         for (String pair : t.reactions()) {
             b.append(first ? "" : " ").append(URLEncoder.encode(pair, StandardCharsets.UTF_8));
             first = false;
+        }
+        if (t.parent() != null) {
+            b.append(';').append(t.parent());
         }
         return b.toString();
     }

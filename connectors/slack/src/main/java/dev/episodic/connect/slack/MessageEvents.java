@@ -41,12 +41,17 @@ final class MessageEvents {
                 .attribute("edit_user_id", message.path("edited").path("user").asText(null));
     }
 
-    EpisodicEvent.Builder deleted(final SlackTs ts, final JsonNode messageOrNull, final Instant seenAt) {
+    /** {@code parent} is the thread's ts when a reply was deleted, null for a top-level message. */
+    EpisodicEvent.Builder deleted(final SlackTs ts, final JsonNode messageOrNull, final Instant seenAt,
+                                  final SlackTs parent) {
+        String threadTs = parent == null ? null : parent.toString();
         EpisodicEvent.Builder b = EpisodicEvent.builder().eventId(id(ts) + ":deleted").sourceType(SourceType.SLACK)
                 .sourceId(sourceId).stream(channel.stream()).eventType(SlackEventType.MESSAGE_DELETED.wireName())
                 // Slack's history does not say when a message was deleted; the moment it was noticed is the best bound.
-                .occurredAt(seenAt).subject("message " + ts + " deleted")
-                .attribute("channel_id", channel.id()).attribute("channel_name", channel.name()).attribute("ts", ts);
+                .occurredAt(seenAt).subject((parent == null ? "message " : "thread reply ") + ts + " deleted")
+                .sessionId(threadTs)
+                .attribute("channel_id", channel.id()).attribute("channel_name", channel.name()).attribute("ts", ts)
+                .attribute("thread_ts", threadTs);
         if (includePayload && messageOrNull != null) {
             b.payload(messageOrNull.toString());
         }

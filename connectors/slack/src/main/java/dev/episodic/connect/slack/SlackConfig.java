@@ -25,6 +25,7 @@ public final class SlackConfig extends EpisodicSourceConfig {
     public static final String THREADS = "slack.threads";
     public static final String THREAD_WATCH = "slack.thread.watch";
     public static final String EDITS_WINDOW = "slack.edits.window";
+    public static final String EDITS_INTERVAL_MS = "slack.edits.interval.ms";
     public static final String REQUESTS_PER_MINUTE = "slack.requests.per.minute";
     public static final String PAGE_SIZE = "slack.page.size";
     public static final String API_URL = "slack.api.url";
@@ -66,16 +67,24 @@ public final class SlackConfig extends EpisodicSourceConfig {
                         "ISO-8601 date or date-time; nothing older is backfilled. Empty backfills the whole history.",
                         GROUP, ++order, Width.MEDIUM, "Oldest")
                 .define(THREADS, Type.BOOLEAN, true, Importance.MEDIUM,
-                        "Whether thread replies are read (conversations.replies, only for threads whose latest_reply "
-                                + "moved).",
+                        "Whether thread replies are read (conversations.replies: for threads whose latest_reply "
+                                + "moved, and once per edits-window pass for threads with a reply inside the window).",
                         GROUP, ++order, Width.SHORT, "Threads")
                 .define(THREAD_WATCH, Type.STRING, "7d", DurationSetting.validator(), Importance.LOW,
                         "How long after its last reply a thread stays in the cursor's watch list, e.g. 7d.",
                         GROUP, ++order, Width.SHORT, "Thread watch")
                 .define(EDITS_WINDOW, Type.STRING, "24h", DurationSetting.validator(), Importance.MEDIUM,
-                        "How far back history is re-read each round to catch edits, deletes and reaction changes, "
-                                + "e.g. 24h; 0 turns that off.",
+                        "How far back edits, deletes and reaction changes of messages and thread replies are caught, "
+                                + "e.g. 24h; 0 turns that off. The newest page of history is re-read every round; the "
+                                + "rest of the window by a pass every " + EDITS_INTERVAL_MS + ".",
                         GROUP, ++order, Width.SHORT, "Edits window")
+                .define(EDITS_INTERVAL_MS, Type.LONG, 300_000L, ConfigDef.Range.between(0, 86_400_000),
+                        Importance.LOW, "How often a pass over the edits window starts, in milliseconds (0: one "
+                                + "after the other). A pass reads one history page or one active thread per round, "
+                                + "taking turns with the rounds that read new messages, so an idle round stays one "
+                                + "call; a change older than the newest page is reported within this interval plus "
+                                + "the pass's length (2 x its steps x " + POLL_INTERVAL_MS + ").",
+                        GROUP, ++order, Width.SHORT, "Edits pass interval (ms)")
                 .define(REQUESTS_PER_MINUTE, Type.INT, TIER3_PER_MINUTE, ConfigDef.Range.between(1, 10_000),
                         Importance.MEDIUM, "Most requests per minute this task sends to each Slack method. The "
                                 + "default is Slack's Tier 3; set 1 (with " + PAGE_SIZE + " 15) for the limit Slack "
@@ -144,6 +153,10 @@ public final class SlackConfig extends EpisodicSourceConfig {
 
     public Duration editsWindow() {
         return DurationSetting.parse(EDITS_WINDOW, getString(EDITS_WINDOW));
+    }
+
+    public Duration editsInterval() {
+        return Duration.ofMillis(getLong(EDITS_INTERVAL_MS));
     }
 
     public int requestsPerMinute() {

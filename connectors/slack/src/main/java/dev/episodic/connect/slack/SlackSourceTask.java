@@ -3,6 +3,7 @@ package dev.episodic.connect.slack;
 import dev.episodic.connect.common.connector.TaskAssignments;
 import dev.episodic.connect.common.connector.Versions;
 import dev.episodic.connect.common.cursor.StreamPartition;
+import dev.episodic.connect.common.metrics.TaskMetrics;
 import dev.episodic.connect.common.task.EpisodicSourceTask;
 import dev.episodic.connect.common.task.EventBatch;
 import dev.episodic.connect.slack.client.BudgetSpentException;
@@ -47,7 +48,7 @@ public final class SlackSourceTask extends EpisodicSourceTask<SlackConfig> {
     @Override
     protected void open(final SlackConfig config) {
         client = new SlackWebClient(config.apiUrl(), config.token(),
-                new RequestBudget(config.requestsPerMinute(), clock()), HTTP_TIMEOUT);
+                new RequestBudget(config.requestsPerMinute(), clock()), HTTP_TIMEOUT, metrics());
         UserDirectory users = new UserDirectory(client);
         SyncSettings settings = SyncSettings.of(config);
         for (String encoded : TaskAssignments.decode(SlackConfig.TASK_CHANNELS, config.getString(SlackConfig.TASK_CHANNELS))) {
@@ -62,6 +63,21 @@ public final class SlackSourceTask extends EpisodicSourceTask<SlackConfig> {
     /** Rounds completed by all channels of this task so far. */
     long rounds() {
         return syncs.stream().mapToLong(ChannelSync::roundsDone).sum();
+    }
+
+    /** This task's metrics (requests, rate-limit waits, events), for tests. */
+    TaskMetrics taskMetrics() {
+        return metrics();
+    }
+
+    /** Edits-window passes completed by all channels of this task so far. */
+    long passes() {
+        return syncs.stream().mapToLong(ChannelSync::passesDone).sum();
+    }
+
+    /** Edits-window pass steps (history pages, thread reads) completed by all channels of this task so far. */
+    long passSteps() {
+        return syncs.stream().mapToLong(ChannelSync::passSteps).sum();
     }
 
     /** Requests sent to Slack by this task so far. */
@@ -85,8 +101,11 @@ public final class SlackSourceTask extends EpisodicSourceTask<SlackConfig> {
                     notBeforeMs.put(id, now + config().pollInterval().toMillis());
                 }
             } catch (BudgetSpentException e) {
-                // Not a fault: this channel pauses until the budget frees, the others go on.
-                notBeforeMs.put(id, now + e.retryAfter().map(Duration::toMillis).orElse(1_000L));
+                // Not a fault: this channel pauses until the budget frees, the others go on. The pause is a
+                // rate-limit wait the task takes itself, so it is counted here (the base never sees it).
+                long waitMs = e.retryAfter().map(Duration::toMillis).orElse(1_000L);
+                metrics().rateLimitWait(waitMs);
+                notBeforeMs.put(id, now + waitMs);
             } catch (ChannelUnavailableException e) {
                 failed.put(id, e.getMessage());
                 LOG.warn("Slack channel {} ({}) stops being read: {}", id, sync.channel().name(), e.getMessage());

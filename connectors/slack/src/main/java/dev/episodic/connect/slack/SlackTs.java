@@ -42,6 +42,11 @@ public record SlackTs(long seconds, int micros) implements Comparable<SlackTs> {
         return Instant.ofEpochSecond(seconds, micros * 1_000L);
     }
 
+    /** The next possible timestamp (one microsecond later): an exclusive bound just above this one. */
+    public SlackTs next() {
+        return micros == 999_999 ? new SlackTs(seconds + 1, 0) : new SlackTs(seconds, micros + 1);
+    }
+
     public boolean isAfter(final SlackTs other) {
         return compareTo(other) > 0;
     }

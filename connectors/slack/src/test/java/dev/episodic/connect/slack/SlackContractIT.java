@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.episodic.connect.common.event.EventJson;
 import dev.episodic.connect.common.testkit.ContractSource;
 import dev.episodic.connect.common.testkit.SourceConnectorContractTest;
-import dev.episodic.connect.slack.fake.FakeSlack;
+import dev.episodic.connect.common.testkit.slack.FakeSlack;
+import dev.episodic.connect.common.testkit.slack.FakeTs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class SlackContractIT extends SourceConnectorContractTest {
     @Override
     protected ContractSource newSource(final Path dir) throws Exception {
         FakeSlack slack = newFake();
-        SlackTs parent = slack.post("C1", "U1", "welcome");
+        FakeTs parent = slack.post("C1", "U1", "welcome");
         slack.reply("C1", parent, "U2", "thanks");
         slack.reply("C1", parent, "U1", "you're welcome");
         slack.post("C1", "U2", "second");
@@ -87,7 +88,7 @@ class SlackContractIT extends SourceConnectorContractTest {
             public int addActivity(final int amount) {
                 int events = 0;
                 for (int i = 0; i < amount; i++) {
-                    SlackTs ts = slack.post("C1", i % 2 == 0 ? "U1" : "U2", "message " + i);
+                    FakeTs ts = slack.post("C1", i % 2 == 0 ? "U1" : "U2", "message " + i);
                     events++;
                     if (i % 10 == 0) {
                         slack.reply("C1", ts, "U2", "reply to " + i);

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.episodic.connect.common.connector.TaskAssignments;
-import dev.episodic.connect.slack.fake.FakeSlack;
+import dev.episodic.connect.common.testkit.slack.FakeSlack;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.episodic.connect.common.testkit.ManualClock;
 import com.sun.net.httpserver.HttpServer;
+import dev.episodic.connect.common.metrics.TaskMetrics;
+import dev.episodic.connect.common.task.RateLimitedException;
 import dev.episodic.connect.common.task.RetryLaterException;
 import dev.episodic.connect.slack.client.BudgetSpentException;
 import dev.episodic.connect.slack.client.ChannelUnavailableException;
@@ -12,8 +14,8 @@ import dev.episodic.connect.slack.client.RequestBudget;
 import dev.episodic.connect.slack.client.SlackApiException;
 import dev.episodic.connect.slack.client.SlackWebClient;
 import dev.episodic.connect.slack.fake.Cassette;
-import dev.episodic.connect.slack.fake.FakeSlack;
-import dev.episodic.connect.slack.fake.FakeSlack.Fault;
+import dev.episodic.connect.common.testkit.slack.FakeSlack;
+import dev.episodic.connect.common.testkit.slack.FakeSlack.Fault;
 import dev.episodic.connect.slack.fake.ReplayServer;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -53,7 +55,7 @@ class SlackWebClientTest {
     void http429CarriesRetryAfter() {
         slack.retryAfterSeconds(7);
         slack.failNext("conversations.history", Fault.HTTP_429);
-        assertThatThrownBy(this::history).isInstanceOfSatisfying(RetryLaterException.class,
+        assertThatThrownBy(this::history).isInstanceOfSatisfying(RateLimitedException.class,
                 e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7))).hasMessageContaining("HTTP 429");
     }
 
@@ -61,7 +63,7 @@ class SlackWebClientTest {
     void ratelimitedErrorIsRetriedWithTheGivenWait() {
         slack.retryAfterSeconds(3);
         slack.failNext("conversations.history", Fault.RATELIMITED);
-        assertThatThrownBy(this::history).isInstanceOfSatisfying(RetryLaterException.class,
+        assertThatThrownBy(this::history).isInstanceOfSatisfying(RateLimitedException.class,
                 e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3))).hasMessageContaining("ratelimited");
     }
 
@@ -69,7 +71,8 @@ class SlackWebClientTest {
     void serverErrorsAndMalformedBodiesAreRetriedAndTheNextCallSucceeds() throws Exception {
         slack.failNext("conversations.history", Fault.HTTP_500);
         slack.failNext("conversations.history", Fault.MALFORMED);
-        assertThatThrownBy(this::history).isInstanceOf(RetryLaterException.class).hasMessageContaining("HTTP 503");
+        assertThatThrownBy(this::history).isInstanceOf(RetryLaterException.class)
+                .isNotInstanceOf(RateLimitedException.class).hasMessageContaining("HTTP 503");
         assertThatThrownBy(this::history).isInstanceOf(RetryLaterException.class).hasMessageContaining("not Slack JSON");
         assertThat(client.page("conversations.history", Map.of("channel", "C1"), "messages", null, "C1").items())
                 .hasSize(1);
@@ -153,6 +156,18 @@ class SlackWebClientTest {
         budget.acquire("conversations.history");
         assertThat(budget.available("conversations.history")).isZero();
         assertThat(budget.available("conversations.replies")).isEqualTo(1);
+    }
+
+    @Test
+    void everyRequestSentIsCountedInTheTaskMetricsAndARefusedOneIsNot() throws Exception {
+        TaskMetrics metrics = TaskMetrics.unpublished(Clock.systemUTC());
+        SlackWebClient counted = new SlackWebClient(slack.url(), new Password(FakeSlack.TOKEN),
+                new RequestBudget(2, Clock.systemUTC()), Duration.ofSeconds(5), metrics);
+        slack.failNext("auth.test", Fault.HTTP_500);
+        assertThatThrownBy(() -> counted.call("auth.test", Map.of(), null)).isInstanceOf(RetryLaterException.class);
+        counted.call("auth.test", Map.of(), null);
+        assertThatThrownBy(() -> counted.call("auth.test", Map.of(), null)).isInstanceOf(BudgetSpentException.class);
+        assertThat(metrics.sourceRequests()).isEqualTo(2).isEqualTo(slack.calls("auth.test"));
     }
 
     @Test

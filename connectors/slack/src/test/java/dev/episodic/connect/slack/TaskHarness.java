@@ -3,7 +3,7 @@ package dev.episodic.connect.slack;
 import dev.episodic.connect.common.connector.TaskAssignments;
 import dev.episodic.connect.common.event.EpisodicEvent;
 import dev.episodic.connect.common.testkit.SourceTaskDriver;
-import dev.episodic.connect.slack.fake.FakeSlack;
+import dev.episodic.connect.common.testkit.slack.FakeSlack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

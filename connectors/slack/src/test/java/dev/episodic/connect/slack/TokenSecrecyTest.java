@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.episodic.connect.common.event.EventJson;
-import dev.episodic.connect.slack.fake.FakeSlack;
-import dev.episodic.connect.slack.fake.FakeSlack.Fault;
+import dev.episodic.connect.common.testkit.slack.FakeSlack;
+import dev.episodic.connect.common.testkit.slack.FakeSlack.Fault;
+import dev.episodic.connect.common.testkit.slack.FakeTs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ class TokenSecrecyTest {
 
     @Test
     void theTokenAppearsNowhere() throws Exception {
-        SlackTs m = slack.post("C1", "U1", "hello");
+        FakeTs m = slack.post("C1", "U1", "hello");
         slack.reply("C1", m, "U1", "reply");
         slack.react("C1", m, "eyes", "U1");
         slack.post("C2", "U1", "hidden");

@@ -1,6 +1,7 @@
 package dev.episodic.connect.slack.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.episodic.connect.common.task.RateLimitedException;
 import dev.episodic.connect.common.task.RetryLaterException;
 import java.time.Duration;
 import java.util.Set;
@@ -10,7 +11,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 final class SlackErrors {
     private static final Set<String> TOKEN_ERRORS = Set.of("invalid_auth", "not_authed", "token_revoked",
             "token_expired", "account_inactive", "no_permission", "team_access_not_granted", "ekm_access_denied");
-    private static final Set<String> PASSING_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
+    private static final Set<String> PASSING_ERRORS = Set.of("internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
 
     private SlackErrors() {
@@ -23,6 +24,11 @@ final class SlackErrors {
             error = "unknown_error";
         }
         String where = "Slack " + method + (channel == null ? "" : " on channel " + channel);
+        if ("ratelimited".equals(error)) {
+            return new RateLimitedException(where + " answered ratelimited; waiting "
+                    + (retryAfter == null ? "with backoff" : retryAfter.toSeconds() + " s as Retry-After asks"),
+                    retryAfter);
+        }
         if (PASSING_ERRORS.contains(error)) {
             return new RetryLaterException(where + " answered " + error + "; retrying", retryAfter, null);
         }

@@ -3,6 +3,8 @@ package dev.episodic.connect.slack.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.episodic.connect.common.metrics.TaskMetrics;
+import dev.episodic.connect.common.task.RateLimitedException;
 import dev.episodic.connect.common.task.RetryLaterException;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +27,10 @@ import org.apache.kafka.common.config.types.Password;
 /**
  * A small client of the Slack Web API over {@code java.net.http}: form-encoded POSTs with the token in the
  * {@code Authorization} header, a per-method request budget, and every failure turned into either a
- * {@link RetryLaterException} (429 with its Retry-After, {@code ratelimited}, 5xx, timeouts, bodies that are not
- * Slack's JSON) or a {@link SlackApiException} that names the cause and the fix. The token never appears in a
- * message this class builds.
+ * {@link RetryLaterException} (5xx, timeouts, bodies that are not Slack's JSON; a {@link RateLimitedException} with
+ * Slack's Retry-After for 429 and {@code ratelimited}) or a {@link SlackApiException} that names the cause and the
+ * fix. Every request sent is counted in the task's {@link TaskMetrics}. The token never appears in a message this
+ * class builds.
  */
 public final class SlackWebClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,14 +41,22 @@ public final class SlackWebClient {
     private final RequestBudget budget;
     private final Duration timeout;
     private final HttpClient http;
+    private final TaskMetrics metrics;
     private final AtomicLong calls = new AtomicLong();
 
+    /** A client whose requests are counted nowhere but in {@link #calls()} (validation, tests). */
     public SlackWebClient(final String apiUrl, final Password token, final RequestBudget budget,
                           final Duration timeout) {
+        this(apiUrl, token, budget, timeout, TaskMetrics.unpublished(Clock.systemUTC()));
+    }
+
+    public SlackWebClient(final String apiUrl, final Password token, final RequestBudget budget,
+                          final Duration timeout, final TaskMetrics metrics) {
         this.baseUrl = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
         this.token = token;
         this.budget = budget;
         this.timeout = timeout;
+        this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -61,6 +73,7 @@ public final class SlackWebClient {
             throws InterruptedException {
         budget.acquire(method);
         calls.incrementAndGet();
+        metrics.sourceRequest();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + method))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token.value())
@@ -80,9 +93,9 @@ public final class SlackWebClient {
         Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null));
         int status = response.statusCode();
         if (status == 429) {
-            throw new RetryLaterException("Slack rate-limited " + method + " (HTTP 429); waiting "
+            throw new RateLimitedException("Slack rate-limited " + method + " (HTTP 429); waiting "
                     + (retryAfter == null ? "with backoff" : retryAfter.toSeconds() + " s as Retry-After asks"),
-                    retryAfter, null);
+                    retryAfter);
         }
         if (status >= 500) {
             throw new RetryLaterException("Slack " + method + " answered HTTP " + status + "; retrying with backoff",

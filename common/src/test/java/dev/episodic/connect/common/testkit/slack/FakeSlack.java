@@ -1,11 +1,10 @@
-package dev.episodic.connect.slack.fake;
+package dev.episodic.connect.common.testkit.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.episodic.connect.slack.SlackTs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -19,6 +18,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -28,10 +28,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stateful fake of the Slack Web API methods the connector uses, on a local HTTP server. Tests change its
- * channels between polls (post, reply, edit, delete, react) and script faults (429 with Retry-After,
- * {@code ratelimited}, 5xx, malformed bodies). History is newest first with real cursor pagination
- * ({@code has_more}, {@code response_metadata.next_cursor}); parents carry {@code reply_count}/{@code latest_reply}.
+ * A stateful fake of the Slack Web API methods a reader uses ({@code auth.test}, {@code users.info},
+ * {@code conversations.list|info|history|replies}, {@code users.conversations}) on a local HTTP server. Tests change
+ * its channels between polls (post, reply, edit, delete, react) and script faults (429 with Retry-After,
+ * {@code ratelimited}, 5xx, malformed bodies).
+ *
+ * <p>As Slack does: history is newest first within {@code oldest}/{@code latest} (both exclusive unless
+ * {@code inclusive}), paginated with {@code has_more} and an opaque {@code response_metadata.next_cursor}; parents
+ * carry {@code reply_count}/{@code latest_reply}; replies are oldest first with the parent as the first message;
+ * deleting a parent that has replies leaves a {@code tombstone}; deleting a reply removes it. Depends on the JDK and
+ * Jackson only.
  */
 public final class FakeSlack implements AutoCloseable {
     public static final String TOKEN = "xoxb-fake-SECRET-0123456789";
@@ -47,17 +53,20 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final List<String> authHeaders = new ArrayList<>();
+    private final List<Map.Entry<String, Map<String, String>>> requests = new ArrayList<>();
     private long nextMicros;
     private int retryAfterSeconds = 1;
 
+    /** A fake whose first message gets {@code firstTs}; later ones are one microsecond apart. */
     public FakeSlack(final Instant firstTs) throws IOException {
-        this.nextMicros = firstTs.getEpochSecond() * 1_000_000L + firstTs.getNano() / 1_000;
+        this.nextMicros = FakeTs.of(firstTs).toMicros();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
+    /** Base URL of the methods, as {@code slack.api.url} takes it. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
@@ -73,84 +82,155 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** The next timestamp: strictly increasing, one microsecond apart unless {@link #skip} moves it. */
-    public synchronized SlackTs nextTs() {
-        long m = nextMicros++;
-        return new SlackTs(m / 1_000_000L, (int) (m % 1_000_000L));
+    public synchronized FakeTs nextTs() {
+        return FakeTs.ofMicros(nextMicros++);
     }
 
+    /** Moves the clock of the next timestamps by {@code micros}. */
     public synchronized void skip(final long micros) {
         nextMicros += micros;
     }
 
-    public synchronized SlackTs post(final String channel, final String user, final String text) {
-        SlackTs ts = nextTs();
-        channels.get(channel).messages.put(ts, new FakeMessage(ts, null, user, text));
+    /** Moves the next timestamps to {@code instant} (only forward). */
+    public synchronized void jumpTo(final Instant instant) {
+        nextMicros = Math.max(nextMicros, FakeTs.of(instant).toMicros());
+    }
+
+    public synchronized FakeTs post(final String channel, final String user, final String text) {
+        return postAt(channel, nextTs(), user, text);
+    }
+
+    /** Posts with a chosen ts (e.g. two messages in the same second). */
+    public synchronized FakeTs postAt(final String channel, final FakeTs ts, final String user, final String text) {
+        channelOf(channel).messages.put(ts, new FakeMessage(ts, null, user, text));
         return ts;
     }
 
-    public synchronized SlackTs postAt(final String channel, final SlackTs ts, final String user, final String text) {
-        channels.get(channel).messages.put(ts, new FakeMessage(ts, null, user, text));
-        return ts;
-    }
-
-    public synchronized SlackTs reply(final String channel, final SlackTs parent, final String user, final String text) {
-        SlackTs ts = nextTs();
-        FakeChannel c = channels.get(channel);
+    public synchronized FakeTs reply(final String channel, final FakeTs parent, final String user, final String text) {
+        FakeTs ts = nextTs();
+        FakeChannel c = channelOf(channel);
+        if (!c.messages.containsKey(parent)) {
+            throw new IllegalArgumentException("no parent " + parent + " in " + channel);
+        }
         c.replies.computeIfAbsent(parent, p -> new TreeMap<>()).put(ts, new FakeMessage(ts, parent, user, text));
         return ts;
     }
 
-    public synchronized void edit(final String channel, final SlackTs ts, final String text) {
+    /** A reply also sent to the channel: it shows in history ({@code thread_broadcast}) and in its thread. */
+    public synchronized FakeTs broadcastReply(final String channel, final FakeTs parent, final String user,
+                                              final String text) {
+        FakeTs ts = reply(channel, parent, user, text);
+        FakeMessage m = find(channel, ts);
+        m.broadcast = true;
+        channelOf(channel).messages.put(ts, m);
+        return ts;
+    }
+
+    /** Edits a message or reply: new text, {@code edited.ts} = the next timestamp. Returns the edit's ts. */
+    public synchronized FakeTs edit(final String channel, final FakeTs ts, final String text) {
         FakeMessage m = find(channel, ts);
         m.text = text;
         m.editedTs = nextTs();
+        return m.editedTs;
     }
 
-    public synchronized void delete(final String channel, final SlackTs ts) {
-        channels.get(channel).messages.remove(ts);
-    }
-
-    public synchronized void react(final String channel, final SlackTs ts, final String name, final String user) {
-        find(channel, ts).reactions.computeIfAbsent(name, n -> new ArrayList<>()).add(user);
-    }
-
-    public synchronized void unreact(final String channel, final SlackTs ts, final String name, final String user) {
-        FakeMessage m = find(channel, ts);
-        List<String> users = m.reactions.get(name);
-        users.remove(user);
-        if (users.isEmpty()) {
-            m.reactions.remove(name);
+    /**
+     * Deletes a message or reply. A parent with replies stays as a {@code tombstone} (as Slack shows it); anything
+     * else disappears.
+     */
+    public synchronized void delete(final String channel, final FakeTs ts) {
+        FakeChannel c = channelOf(channel);
+        FakeMessage top = c.messages.get(ts);
+        if (top != null && top.threadTs == null) {
+            NavigableMap<FakeTs, FakeMessage> thread = c.thread(ts);
+            if (thread != null && !thread.isEmpty()) {
+                top.tombstone = true;
+            } else {
+                c.messages.remove(ts);
+            }
+            return;
         }
+        FakeMessage reply = find(channel, ts);
+        c.thread(reply.threadTs).remove(ts);
+        c.messages.remove(ts);
+    }
+
+    /** Removes a parent and its whole thread: {@code conversations.replies} then answers {@code thread_not_found}. */
+    public synchronized void purgeThread(final String channel, final FakeTs parent) {
+        FakeChannel c = channelOf(channel);
+        NavigableMap<FakeTs, FakeMessage> thread = c.replies.remove(parent);
+        if (thread != null) {
+            thread.keySet().forEach(c.messages::remove);
+        }
+        c.messages.remove(parent);
+    }
+
+    public synchronized void react(final String channel, final FakeTs ts, final String name, final String user) {
+        find(channel, ts).react(name, user);
+    }
+
+    public synchronized void unreact(final String channel, final FakeTs ts, final String name, final String user) {
+        find(channel, ts).unreact(name, user);
     }
 
     public synchronized void failNext(final String method, final Fault fault) {
         faults.computeIfAbsent(method, k -> new ArrayDeque<>()).add(fault);
     }
 
+    /** The {@code Retry-After} seconds sent with 429 and {@code ratelimited}. */
     public synchronized void retryAfterSeconds(final int seconds) {
         this.retryAfterSeconds = seconds;
     }
 
+    /** Requests of {@code method} received so far (faults and refusals included). */
     public long calls(final String method) {
         AtomicLong n = calls.get(method);
         return n == null ? 0 : n.get();
     }
 
-    public long totalCalls() {
-        return calls.values().stream().mapToLong(AtomicLong::get).sum();
+    /** Requests of {@code method} about {@code channel} received so far. */
+    public long calls(final String method, final String channel) {
+        AtomicLong n = calls.get(method + "|" + channel);
+        return n == null ? 0 : n.get();
     }
 
+    /** Requests received so far, all methods. */
+    public long totalCalls() {
+        return calls.entrySet().stream().filter(e -> !e.getKey().contains("|")).mapToLong(e -> e.getValue().get())
+                .sum();
+    }
+
+    /** The form parameters of every request of {@code method} received so far, in order. */
+    public synchronized List<Map<String, String>> requests(final String method) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> r : requests) {
+            if (r.getKey().equals(method)) {
+                out.add(r.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Every {@code Authorization} header received, in order. */
     public synchronized List<String> authHeaders() {
         return new ArrayList<>(authHeaders);
     }
 
-    private FakeMessage find(final String channel, final SlackTs ts) {
-        FakeChannel c = channels.get(channel);
+    private FakeChannel channelOf(final String id) {
+        FakeChannel c = channels.get(id);
+        if (c == null) {
+            throw new IllegalArgumentException("no channel " + id + "; create it with channel(id, name) first");
+        }
+        return c;
+    }
+
+    private FakeMessage find(final String channel, final FakeTs ts) {
+        FakeChannel c = channelOf(channel);
         FakeMessage m = c.messages.get(ts);
         if (m != null) {
             return m;
         }
-        for (NavigableMap<SlackTs, FakeMessage> thread : c.replies.values()) {
+        for (NavigableMap<FakeTs, FakeMessage> thread : c.replies.values()) {
             if (thread.containsKey(ts)) {
                 return thread.get(ts);
             }
@@ -163,12 +243,17 @@ public final class FakeSlack implements AutoCloseable {
     private void handle(final HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            Map<String, String> params = parseForm(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
             calls.computeIfAbsent(method, k -> new AtomicLong()).incrementAndGet();
-            Map<String, String> params = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (params.containsKey("channel")) {
+                calls.computeIfAbsent(method + "|" + params.get("channel"), k -> new AtomicLong()).incrementAndGet();
+            }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             Fault fault;
             synchronized (this) {
                 authHeaders.add(auth);
+                requests.add(Map.entry(method, Map.copyOf(params)));
                 Deque<Fault> queue = faults.get(method);
                 fault = queue == null ? null : queue.pollFirst();
             }
@@ -215,17 +300,8 @@ public final class FakeSlack implements AutoCloseable {
                 ok.put("team_id", "T00FAKE").put("user_id", "UBOT").put("bot_id", "BBOT");
                 return ok;
             }
-            case "users.info": {
-                String name = userNames.get(p.get("user"));
-                if (name == null) {
-                    return error("user_not_found");
-                }
-                ObjectNode ok = ok();
-                ObjectNode user = ok.putObject("user");
-                user.put("id", p.get("user")).put("name", name.toLowerCase());
-                user.putObject("profile").put("display_name", name);
-                return ok;
-            }
+            case "users.info":
+                return userInfo(p.get("user"));
             case "conversations.list":
             case "users.conversations":
                 return listChannels(method.equals("users.conversations"));
@@ -245,6 +321,18 @@ public final class FakeSlack implements AutoCloseable {
             default:
                 return error("unknown_method");
         }
+    }
+
+    private ObjectNode userInfo(final String id) {
+        String name = userNames.get(id);
+        if (name == null) {
+            return error("user_not_found");
+        }
+        ObjectNode ok = ok();
+        ObjectNode user = ok.putObject("user");
+        user.put("id", id).put("name", name.toLowerCase(Locale.ROOT));
+        user.putObject("profile").put("display_name", name);
+        return ok;
     }
 
     private ObjectNode listChannels(final boolean membersOnly) {
@@ -267,28 +355,33 @@ public final class FakeSlack implements AutoCloseable {
         if (!c.member) {
             return error("not_in_channel");
         }
-        SlackTs oldest = p.containsKey("oldest") ? SlackTs.parse(p.get("oldest")) : new SlackTs(0, 0);
-        boolean inclusive = "true".equals(p.get("inclusive")) || "1".equals(p.get("inclusive"));
-        NavigableMap<SlackTs, FakeMessage> range = c.messages.tailMap(oldest, inclusive);
+        boolean inclusive = isTrue(p.get("inclusive"));
+        NavigableMap<FakeTs, FakeMessage> range = c.messages;
+        if (p.containsKey("oldest")) {
+            range = range.tailMap(FakeTs.parse(p.get("oldest")), inclusive);
+        }
+        if (p.containsKey("latest")) {
+            range = range.headMap(FakeTs.parse(p.get("latest")), inclusive);
+        }
         String cursor = p.get("cursor");
         if (cursor != null && !cursor.isEmpty()) {
-            // Our cursor names the newest ts the next page may hold (exclusive upper bound).
-            range = range.headMap(SlackTs.parse(decodeCursor(cursor)), false);
+            // This fake's cursor names the newest ts the next page may hold (exclusive upper bound).
+            range = range.headMap(decodeCursor(cursor), false);
         }
         int limit = Integer.parseInt(p.getOrDefault("limit", "100"));
         ObjectNode ok = ok();
         ArrayNode messages = ok.putArray("messages");
-        SlackTs last = null;
+        FakeTs last = null;
         for (FakeMessage m : range.descendingMap().values()) {
             if (messages.size() == limit) {
                 break;
             }
-            messages.add(m.toJson(c));
+            messages.add(m.toJson(c.thread(m.ts)));
             last = m.ts;
         }
-        boolean more = last != null && range.headMap(last, false).size() > 0;
+        boolean more = last != null && !range.headMap(last, false).isEmpty();
         ok.put("has_more", more);
-        ok.putObject("response_metadata").put("next_cursor", more ? encodeCursor(last.toString()) : "");
+        ok.putObject("response_metadata").put("next_cursor", more ? encodeCursor(last) : "");
         return ok;
     }
 
@@ -300,41 +393,55 @@ public final class FakeSlack implements AutoCloseable {
         if (!c.member) {
             return error("not_in_channel");
         }
-        SlackTs parent = SlackTs.parse(p.get("ts"));
+        FakeTs parent = FakeTs.parse(p.get("ts"));
         FakeMessage root = c.messages.get(parent);
         if (root == null) {
             return error("thread_not_found");
         }
-        SlackTs oldest = p.containsKey("oldest") ? SlackTs.parse(p.get("oldest")) : new SlackTs(0, 0);
-        NavigableMap<SlackTs, FakeMessage> thread = new TreeMap<>(c.replies.getOrDefault(parent, new TreeMap<>()));
-        thread.put(parent, root);
-        NavigableMap<SlackTs, FakeMessage> range = thread.tailMap(oldest, "true".equals(p.get("inclusive")));
+        NavigableMap<FakeTs, FakeMessage> thread = c.thread(parent);
+        NavigableMap<FakeTs, FakeMessage> range = thread == null ? new TreeMap<>() : thread;
+        boolean inclusive = isTrue(p.get("inclusive"));
+        if (p.containsKey("oldest")) {
+            range = range.tailMap(FakeTs.parse(p.get("oldest")), inclusive);
+        }
+        if (p.containsKey("latest")) {
+            range = range.headMap(FakeTs.parse(p.get("latest")), inclusive);
+        }
         String cursor = p.get("cursor");
-        if (cursor != null && !cursor.isEmpty()) {
-            range = range.tailMap(SlackTs.parse(decodeCursor(cursor)), true);
+        boolean firstPage = cursor == null || cursor.isEmpty();
+        if (!firstPage) {
+            range = range.tailMap(decodeCursor(cursor), true);
         }
         int limit = Integer.parseInt(p.getOrDefault("limit", "100"));
         ObjectNode ok = ok();
         ArrayNode messages = ok.putArray("messages");
-        SlackTs next = null;
+        if (firstPage) {
+            // Slack puts the parent first, whatever oldest says.
+            messages.add(root.toJson(thread));
+        }
+        FakeTs next = null;
         for (FakeMessage m : range.values()) {
-            if (messages.size() == limit) {
+            if (messages.size() >= limit) {
                 next = m.ts;
                 break;
             }
-            messages.add(m.toJson(c));
+            messages.add(m.toJson(null));
         }
         ok.put("has_more", next != null);
-        ok.putObject("response_metadata").put("next_cursor", next == null ? "" : encodeCursor(next.toString()));
+        ok.putObject("response_metadata").put("next_cursor", next == null ? "" : encodeCursor(next));
         return ok;
     }
 
-    private static String encodeCursor(final String value) {
-        return Base64.getEncoder().encodeToString(("ts:" + value).getBytes(StandardCharsets.UTF_8));
+    private static boolean isTrue(final String value) {
+        return "true".equals(value) || "1".equals(value);
     }
 
-    private static String decodeCursor(final String cursor) {
-        return new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8).substring(3);
+    private static String encodeCursor(final FakeTs ts) {
+        return Base64.getEncoder().encodeToString(("ts:" + ts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static FakeTs decodeCursor(final String cursor) {
+        return FakeTs.parse(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8).substring(3));
     }
 
     private static ObjectNode ok() {
@@ -373,65 +480,5 @@ public final class FakeSlack implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
-    }
-
-    /** One channel: top-level messages by ts, and each thread's replies by parent ts. */
-    public static final class FakeChannel {
-        final String id;
-        final String name;
-        final NavigableMap<SlackTs, FakeMessage> messages = new TreeMap<>();
-        final Map<SlackTs, NavigableMap<SlackTs, FakeMessage>> replies = new HashMap<>();
-        volatile boolean member = true;
-
-        FakeChannel(final String id, final String name) {
-            this.id = id;
-            this.name = name;
-        }
-
-        /** Removes the app from the channel: reads answer {@code not_in_channel}. */
-        public void kickApp() {
-            member = false;
-        }
-    }
-
-    static final class FakeMessage {
-        final SlackTs ts;
-        final SlackTs threadTs;
-        final String user;
-        String text;
-        SlackTs editedTs;
-        final Map<String, List<String>> reactions = new LinkedHashMap<>();
-
-        FakeMessage(final SlackTs ts, final SlackTs threadTs, final String user, final String text) {
-            this.ts = ts;
-            this.threadTs = threadTs;
-            this.user = user;
-            this.text = text;
-        }
-
-        ObjectNode toJson(final FakeChannel channel) {
-            ObjectNode m = MAPPER.createObjectNode();
-            m.put("type", "message").put("user", user).put("text", text).put("ts", ts.toString());
-            if (threadTs != null) {
-                m.put("thread_ts", threadTs.toString()).put("parent_user_id", "U0PARENT");
-            }
-            NavigableMap<SlackTs, FakeMessage> thread = threadTs == null ? channel.replies.get(ts) : null;
-            if (thread != null && !thread.isEmpty()) {
-                m.put("thread_ts", ts.toString()).put("reply_count", thread.size())
-                        .put("latest_reply", thread.lastKey().toString());
-            }
-            if (editedTs != null) {
-                m.putObject("edited").put("user", user).put("ts", editedTs.toString());
-            }
-            if (!reactions.isEmpty()) {
-                ArrayNode list = m.putArray("reactions");
-                reactions.forEach((name, users) -> {
-                    ObjectNode r = list.addObject().put("name", name).put("count", users.size());
-                    ArrayNode u = r.putArray("users");
-                    users.forEach(u::add);
-                });
-            }
-            return m;
-        }
     }
 }
