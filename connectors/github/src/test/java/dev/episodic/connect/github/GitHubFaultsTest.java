@@ -4,40 +4,15 @@ import static dev.episodic.connect.github.GitHubSourceTaskTest.assertDense;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodic.connect.common.testkit.github.FakeFault;
-import dev.episodic.connect.common.testkit.github.FakeGitHub;
 import dev.episodic.connect.common.testkit.github.FakeRepo;
 import dev.episodic.connect.common.testkit.github.FakeRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Passing faults of GitHub: 5xx with and without Retry-After, read timeouts, a 502 storm mid-sync. */
-class GitHubFaultsTest {
-    private static final String TOKEN = "ghp_faulttest_" + Long.toHexString(System.nanoTime());
+class GitHubFaultsTest extends FakeGitHubTaskTest {
     private static final String ISSUES = "github:acme/app:issues";
-    private FakeGitHub github;
-    private TaskHarness harness;
-
-    @BeforeEach
-    void startGitHub() throws Exception {
-        github = FakeGitHub.start(TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-        github.close();
-    }
-
-    private TaskHarness run(final Map<String, String> props) {
-        harness = new TaskHarness(props);
-        harness.start();
-        return harness;
-    }
 
     private FakeRepo repoWithIssues(final int n) {
         FakeRepo repo = github.createRepo("acme", "app");

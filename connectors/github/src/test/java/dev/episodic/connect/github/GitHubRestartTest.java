@@ -4,34 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.episodic.connect.common.cursor.StreamPartition;
-import dev.episodic.connect.common.testkit.github.FakeGitHub;
 import dev.episodic.connect.common.testkit.github.FakeRepo;
 import dev.episodic.connect.common.testkit.github.FakeRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a stream's offset carries across a restart: the ETags of its last round and GitHub's X-Poll-Interval. */
-class GitHubRestartTest {
-    private static final String TOKEN = "ghp_restarttest_" + Long.toHexString(System.nanoTime());
-    private FakeGitHub github;
-    private TaskHarness harness;
-
-    @BeforeEach
-    void startGitHub() throws Exception {
-        github = FakeGitHub.start(TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-        github.close();
-    }
+class GitHubRestartTest extends FakeGitHubTaskTest {
 
     @Test
     void theFirstRequestOfEveryStreamAfterARestartIsConditionalAndFree() throws Exception {

@@ -7,7 +7,6 @@ import static dev.episodic.connect.github.TaskHarness.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.episodic.connect.common.testkit.github.FakeGitHub;
 import dev.episodic.connect.common.testkit.github.FakeRepo;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,37 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The task against the stateful fake GitHub: extraction, cursors, restarts, quota and faults. */
-class GitHubSourceTaskTest {
-    private static final String TOKEN = "ghp_tasktest_" + Long.toHexString(System.nanoTime());
-    private FakeGitHub github;
-    private TaskHarness harness;
-
-    @BeforeEach
-    void startGitHub() throws Exception {
-        github = FakeGitHub.start(TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        if (harness != null) {
-            harness.close();
-        }
-        github.close();
-    }
+class GitHubSourceTaskTest extends FakeGitHubTaskTest {
 
     private Map<String, String> props(final String resources, final int pageSize, final int batch, final String... repos) {
         return TaskHarness.props(github.url(), TOKEN, resources, pageSize, batch, repos);
-    }
-
-    private TaskHarness run(final Map<String, String> props) {
-        harness = new TaskHarness(props);
-        harness.start();
-        return harness;
     }
 
     /** Per stream: sequences 1..N in order and no event id twice. Returns N per stream. */
