@@ -5,44 +5,18 @@ import static dev.episodic.connect.slack.SlackSourceTaskTest.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodic.connect.common.event.EpisodicEvent;
-import dev.episodic.connect.common.testkit.slack.FakeSlack;
 import dev.episodic.connect.common.testkit.slack.FakeTs;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The edits-window pass: what lies below the newest history page, and the replies of threads active within the
  * window, are re-read one step per round, taking turns with the head rounds, resumable through the cursor.
  */
-class SlackEditsPassTest {
-    private static final Channel GENERAL = new Channel("C1", "general");
-    private FakeSlack slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        // Messages start three days ago (outside the 24 h edits window); recent() moves to one hour ago.
-        slack = new FakeSlack(Instant.now().minus(Duration.ofDays(3)));
-        slack.channel("C1", "general");
-        slack.user("U1", "Ada");
-        slack.user("U2", "Grace");
-        slack.user("U3", "Linus");
-    }
-
-    @AfterEach
-    void stop() {
-        slack.close();
-    }
-
-    private void recent() {
-        slack.jumpTo(Instant.now().minus(Duration.ofHours(1)));
-    }
-
+class SlackEditsPassTest extends FakeSlackTaskTest {
     private TaskHarness passesBackToBack() {
         return new TaskHarness(slack, List.of(GENERAL)).set(SlackConfig.EDITS_INTERVAL_MS, "0")
                 .set(SlackConfig.REQUESTS_PER_MINUTE, "5000");

@@ -10,36 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The task against the stateful fake Slack: what each kind of activity turns into, and when. */
-class SlackSourceTaskTest {
-    private static final Channel GENERAL = new Channel("C1", "general");
-    private FakeSlack slack;
-
-    @BeforeEach
-    void start() throws Exception {
-        // Messages start three days ago (outside the 24 h edits window); recent() moves to one hour ago.
-        slack = new FakeSlack(Instant.now().minus(Duration.ofDays(3)));
-        slack.channel("C1", "general");
-        slack.user("U1", "Ada");
-        slack.user("U2", "Grace");
-        slack.user("U3", "Linus");
-    }
-
-    @AfterEach
-    void stop() {
-        slack.close();
-    }
-
-    private void recent() {
-        FakeTs now = slack.nextTs();
-        long target = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
-        slack.skip((target - now.seconds()) * 1_000_000L);
-    }
-
+class SlackSourceTaskTest extends FakeSlackTaskTest {
     static List<String> types(final List<EpisodicEvent> events) {
         return events.stream().map(EpisodicEvent::eventType).collect(Collectors.toList());
     }
