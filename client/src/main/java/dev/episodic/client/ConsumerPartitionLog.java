@@ -1,7 +1,10 @@
 package dev.episodic.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,14 +19,21 @@ final class ConsumerPartitionLog implements PartitionLog {
     private final TopicPartition tp;
     private final Duration apiTimeout;
     private final StatsCounter stats;
+    private final KnownEnds knownEnds;
+    private final int partitionCount;
     private final boolean freshlyAssigned;
+    /** True once this log sought to a new position: fetches from then on were sent during this call. */
+    private boolean sought;
+    private OptionalLong fetchedEnd = OptionalLong.empty();
 
     ConsumerPartitionLog(final Consumer<byte[], byte[]> consumer, final TopicPartition tp, final Duration apiTimeout,
-                         final StatsCounter stats) {
+                         final StatsCounter stats, final KnownEnds knownEnds, final int partitionCount) {
         this.consumer = consumer;
         this.tp = tp;
         this.apiTimeout = apiTimeout;
         this.stats = stats;
+        this.knownEnds = knownEnds;
+        this.partitionCount = partitionCount;
         this.freshlyAssigned = !consumer.assignment().equals(Set.of(tp));
         if (freshlyAssigned) {
             consumer.assign(List.of(tp));
@@ -58,11 +68,41 @@ final class ConsumerPartitionLog implements PartitionLog {
     public long endOffset() {
         // Under read_committed this is the last stable offset, not the high watermark.
         stats.offsetLookups++;
-        return consumer.endOffsets(List.of(tp), apiTimeout).get(tp);
+        long end = consumer.endOffsets(List.of(tp), apiTimeout).get(tp);
+        knownEnds.learn(tp, end);
+        return end;
+    }
+
+    @Override
+    public long endHint() {
+        OptionalLong known = knownEnds.get(tp);
+        if (known.isPresent() && known.getAsLong() > 0) {
+            return known.getAsLong();
+        }
+        // Never seen (or empty when seen): ask, and learn every partition's end in the same request, so that
+        // the first read of each other partition needs no lookup of its own.
+        stats.offsetLookups++;
+        List<TopicPartition> all = new ArrayList<>(partitionCount);
+        for (int p = 0; p < partitionCount; p++) {
+            all.add(new TopicPartition(tp.topic(), p));
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(all, apiTimeout);
+        knownEnds.learnAll(ends);
+        return ends.get(tp);
+    }
+
+    @Override
+    public OptionalLong fetchedEnd() {
+        return fetchedEnd;
     }
 
     @Override
     public void seek(final long offset) {
+        // Seeking elsewhere makes the consumer drop what it fetched ahead for the old position, so every fetch
+        // after this one is sent now, and the committed end it reports is no older than this call.
+        if (freshlyAssigned || position() != offset) {
+            sought = true;
+        }
         consumer.seek(tp, offset);
     }
 
@@ -81,6 +121,14 @@ final class ConsumerPartitionLog implements PartitionLog {
             stats.idlePolls++;
         }
         stats.recordsExamined += records.size();
+        if (sought) {
+            OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isPresent()) {
+                long end = position() + lag.getAsLong();
+                fetchedEnd = OptionalLong.of(end);
+                knownEnds.learn(tp, end);
+            }
+        }
         return records;
     }
 }

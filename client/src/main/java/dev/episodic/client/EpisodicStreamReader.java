@@ -47,6 +47,7 @@ public final class EpisodicStreamReader implements AutoCloseable {
     private final GapPolicy gapPolicy;
     private final Duration apiTimeout;
     private final ResumeHints hints = new ResumeHints();
+    private final KnownEnds knownEnds = new KnownEnds();
     private int partitions;
     private ReadStats last = ReadStats.NONE;
     private ReadStats totals = ReadStats.NONE;
@@ -104,7 +105,8 @@ public final class EpisodicStreamReader implements AutoCloseable {
             throw new IllegalArgumentException("waitTimeout must not be negative, got " + waitTimeout);
         }
         return call(stream, (scanner, stats) -> scanner.follow(after, waitTimeout, limit,
-                new ConsumerPartitionLog(waiter(), new TopicPartition(topic, partitionOf(stream)), apiTimeout, stats)));
+                new ConsumerPartitionLog(waiter(), new TopicPartition(topic, partitionOf(stream)), apiTimeout, stats,
+                        knownEnds, partitionCount())));
     }
 
     /** What the last call cost. */
@@ -154,7 +156,7 @@ public final class EpisodicStreamReader implements AutoCloseable {
         StatsCounter stats = new StatsCounter();
         try {
             TopicPartition tp = new TopicPartition(topic, partitionOf(stream));
-            PartitionLog log = new ConsumerPartitionLog(seeker, tp, apiTimeout, stats);
+            PartitionLog log = new ConsumerPartitionLog(seeker, tp, apiTimeout, stats, knownEnds, partitionCount());
             return operation.apply(new StreamScanner(log, new StreamRecords(stream), gapPolicy, stats, hints, POLL, apiTimeout), stats);
         } finally {
             last = stats.snapshot();

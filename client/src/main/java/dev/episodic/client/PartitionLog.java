@@ -2,6 +2,7 @@ package dev.episodic.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -19,6 +20,22 @@ interface PartitionLog {
 
     /** The committed end (last stable offset): every record below it is decided, committed or aborted. */
     long endOffset();
+
+    /**
+     * Where the committed end was when last seen, possibly a while ago; looked up when never seen. Cheaper than
+     * {@link #endOffset()} (no request once known) but may be stale: use it only as a first guess.
+     */
+    default long endHint() {
+        return endOffset();
+    }
+
+    /**
+     * The committed end reported by a fetch this log made itself after seeking to a new position, so it is no
+     * older than the call that made this log; empty before such a fetch.
+     */
+    default OptionalLong fetchedEnd() {
+        return OptionalLong.empty();
+    }
 
     void seek(long offset);
 

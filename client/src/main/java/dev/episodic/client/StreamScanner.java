@@ -33,24 +33,67 @@ final class StreamScanner {
         this.apiTimeout = apiTimeout;
     }
 
+    /**
+     * The committed end this read stops at is learned as cheaply as it can be: the reader's last known end of the
+     * partition is only where the search probes first, and the probe's own fetch reports the end as it is now.
+     * A hint that turns out stale by more than a span is searched again up to the fresh end; when the read
+     * reaches an end no fetch of this call has confirmed, it asks the broker. So a read of recent events costs one
+     * fetch and no lookup once the reader knows the partition, and it never misses what was committed before
+     * it began. The end is refreshed at most once: one call, one consistent snapshot.
+     */
     List<StreamEvent> read(final long after, final long before, final int limit) {
         Deadline deadline = new Deadline(apiTimeout);
-        long end = log.endOffset();
-        if (end == 0 || before <= after + 1) {
+        if (before <= after + 1) {
             return List.of();
         }
+        long end = log.endHint();
+        if (end == 0) {
+            return List.of();
+        }
+        OffsetSearch.Start start = start(after, end, deadline);
+        long fetched = log.fetchedEnd().orElse(end);
+        if (fetched > end + LINEAR_SPAN) {
+            end = fetched;
+            start = start(after, end, deadline);
+        }
+        boolean confirmed = log.fetchedEnd().isPresent();
+        end = Math.max(end, log.fetchedEnd().orElse(end));
         SequenceCollector collector = new SequenceCollector(records, after, before, limit, gapPolicy, stats);
-        // Stop at the committed end seen when the read began: one call, one consistent snapshot.
-        if (!offerAll(position(start(after, end, deadline)), collector, end)) {
-            while (!collector.done() && log.position() < end) {
-                if (offerAll(log.poll(pollTimeout), collector, end)) {
+        List<ConsumerRecord<byte[], byte[]>> batch = position(start);
+        reading:
+        while (true) {
+            for (ConsumerRecord<byte[], byte[]> r : batch) {
+                if (r.offset() >= end && !confirmed) {
+                    end = Math.max(end, confirmedEnd());
+                    confirmed = true;
+                }
+                if (r.offset() >= end || collector.offer(r)) {
+                    break reading;
+                }
+            }
+            if (collector.done()) {
+                break;
+            }
+            if (log.position() >= end) {
+                if (confirmed) {
                     break;
                 }
-                deadline.check("reading stream " + records.stream() + " of " + log.topic() + "-" + log.partition());
+                end = Math.max(end, confirmedEnd());
+                confirmed = true;
+                if (log.position() >= end) {
+                    break;
+                }
             }
+            batch = log.poll(pollTimeout);
+            deadline.check("reading stream " + records.stream() + " of " + log.topic() + "-" + log.partition());
         }
         remember(collector);
         return collector.events();
+    }
+
+    /** The end a fetch of this call reported, or the broker's answer when no fetch has yet. */
+    private long confirmedEnd() {
+        return log.fetchedEnd().isPresent() ? log.fetchedEnd().getAsLong() : log.endOffset();
     }
 
     long latestSequence() {

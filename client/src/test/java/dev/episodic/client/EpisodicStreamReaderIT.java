@@ -1,6 +1,7 @@
 package dev.episodic.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.episodic.client.bench.SyntheticTopic;
@@ -193,6 +194,64 @@ class EpisodicStreamReaderIT {
             assertThat(reader.latestSequence("s")).isEqualTo(4);
             assertThat(reader.read("s", 2, Long.MAX_VALUE, 1)).extracting(StreamEvent::sequence).containsExactly(3L);
         }
+    }
+
+    @Test
+    void aReaderWhoseKnownEndIsStaleStillReadsWhatCameSince() {
+        String topic = "handmade-growing";
+        broker.createTopic(topic, 1);
+        try (KafkaProducer<byte[], byte[]> p = producer("growing-writer");
+             EpisodicStreamReader reader = reader(topic, GapPolicy.fail())) {
+            p.initTransactions();
+            send(p, topic, "s", 1, 5);
+            assertThat(reader.read("s", 0, Long.MAX_VALUE, 100)).extracting(StreamEvent::sequence)
+                    .containsExactlyElementsOf(range(1, 5));
+
+            // Far more than a span lands above the end the reader knows: the probe's fetch reports the new end
+            // and the search runs again up to it.
+            send(p, topic, "o", 1, 1_000);
+            send(p, topic, "s", 6, 8);
+            send(p, topic, "o", 1_001, 1_600);
+            send(p, topic, "s", 9, 10);
+            awaitStable(topic, "s", 10);
+            assertThat(reader.read("s", 7, Long.MAX_VALUE, 10)).extracting(StreamEvent::sequence)
+                    .containsExactly(8L, 9L, 10L);
+
+            // Paging on from the last event read: no probe, so the end is asked for before the read ends.
+            send(p, topic, "s", 11, 11);
+            awaitStable(topic, "s", 11);
+            assertThat(reader.read("s", 10, Long.MAX_VALUE, 10)).extracting(StreamEvent::sequence).containsExactly(11L);
+
+            // A little above the known end, read from a probe: the fetch's end is taken, nothing is missed.
+            send(p, topic, "o", 1_601, 1_620);
+            send(p, topic, "s", 12, 13);
+            awaitStable(topic, "s", 13);
+            assertThat(reader.read("s", 11, Long.MAX_VALUE, 10)).extracting(StreamEvent::sequence)
+                    .containsExactly(12L, 13L);
+            assertThat(reader.read("s", 0, Long.MAX_VALUE, 100)).extracting(StreamEvent::sequence)
+                    .containsExactlyElementsOf(range(1, 13));
+            assertThat(reader.read("o", 1_590, Long.MAX_VALUE, 100)).extracting(StreamEvent::sequence)
+                    .containsExactlyElementsOf(range(1_591, 1_620));
+        }
+    }
+
+    /**
+     * commitTransaction() returns once the commit is decided; the markers that make the records readable under
+     * read_committed follow. Waits for them with a reader of its own, so the reader under test keeps its stale end.
+     */
+    private static void awaitStable(final String topic, final String stream, final long sequence) {
+        try (EpisodicStreamReader other = reader(topic, GapPolicy.fail())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> other.latestSequence(stream) == sequence);
+        }
+    }
+
+    private static void send(final KafkaProducer<byte[], byte[]> p, final String topic, final String stream,
+                             final long from, final long to) {
+        p.beginTransaction();
+        for (long seq = from; seq <= to; seq++) {
+            p.send(record(topic, stream, seq, "event " + seq));
+        }
+        p.commitTransaction();
     }
 
     @Test

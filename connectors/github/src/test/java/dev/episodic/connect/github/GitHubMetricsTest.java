@@ -42,7 +42,8 @@ class GitHubMetricsTest {
                     driver.pollOnce();
                 }
                 assertThat(driver.records()).hasSize(27);
-                assertThat(driver.metric(MetricNames.RETRIES)).isEqualTo(2);
+                // The 502 and the 429; a busy machine may add a read timeout, itself a counted retry.
+                assertThat(driver.metric(MetricNames.RETRIES)).isGreaterThanOrEqualTo(2);
                 assertThat(driver.metric(MetricNames.RATE_LIMIT_WAITS)).isEqualTo(1);
                 assertThat(driver.metric(MetricNames.RATE_LIMIT_WAIT_MS)).isGreaterThanOrEqualTo(1_000);
                 assertThat(driver.metric(MetricNames.SOURCE_REQUESTS)).isEqualTo(github.requests());
