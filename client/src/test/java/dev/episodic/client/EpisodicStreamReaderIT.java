@@ -48,6 +48,15 @@ class EpisodicStreamReaderIT {
                 SyntheticTopic.CONNECT_BATCH_BYTES);
         LOG.warn("Produced {} events ({} more aborted) on {} partitions in {} ms", EVENTS, big.abortedEvents(), PARTITIONS,
                 big.produceMillis());
+        // The last transactions' markers land after commitTransaction() returns: wait until every stream's last
+        // event is readable under read_committed, so the tests compare against a settled topic.
+        try (EpisodicStreamReader settled = reader("big", GapPolicy.fail())) {
+            for (int i = 0; i < STREAMS; i++) {
+                final int stream = i;
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> settled.latestSequence(big.stream(stream)) == big.count(stream));
+            }
+        }
     }
 
     @AfterAll
@@ -186,6 +195,7 @@ class EpisodicStreamReaderIT {
             p.abortTransaction();
             commit(p, topic, 3, 4);
         }
+        awaitStable(topic, "s", 4);
         try (EpisodicStreamReader reader = reader(topic, GapPolicy.fail())) {
             List<StreamEvent> got = reader.read("s", 0, Long.MAX_VALUE, 100);
             assertThat(got).extracting(StreamEvent::sequence).containsExactly(1L, 2L, 3L, 4L);
@@ -204,6 +214,7 @@ class EpisodicStreamReaderIT {
              EpisodicStreamReader reader = reader(topic, GapPolicy.fail())) {
             p.initTransactions();
             send(p, topic, "s", 1, 5);
+            awaitStable(topic, "s", 5);
             assertThat(reader.read("s", 0, Long.MAX_VALUE, 100)).extracting(StreamEvent::sequence)
                     .containsExactlyElementsOf(range(1, 5));
 
@@ -226,6 +237,7 @@ class EpisodicStreamReaderIT {
             send(p, topic, "o", 1_601, 1_620);
             send(p, topic, "s", 12, 13);
             awaitStable(topic, "s", 13);
+            awaitStable(topic, "o", 1_620);
             assertThat(reader.read("s", 11, Long.MAX_VALUE, 10)).extracting(StreamEvent::sequence)
                     .containsExactly(12L, 13L);
             assertThat(reader.read("s", 0, Long.MAX_VALUE, 100)).extracting(StreamEvent::sequence)
