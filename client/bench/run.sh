@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Seek benchmark of the stream reader (issue #10).
 #
-#   client/bench/run.sh [events] [streams] [partitions] [rounds] [batch-bytes]   (defaults 1000000 100 8 7 16384)
+#   client/bench/run.sh [events] [streams] [partitions] [rounds] [batch-bytes]   (defaults 1000000 100 8 15 16384)
 #
 # Starts one embedded KRaft broker, writes <events> events of <streams> streams on <partitions> partitions with a
 # transactional producer (lz4, batch.size as Connect leaves it unless given, commit markers, every 20th transaction
@@ -9,7 +9,9 @@
 # stream each time, times read(stream, after=N-10, limit=10) (cold: a new reader; warm: a reused reader on a stream it
 # has not read) against a plain read_committed consumer scanning the stream's partition from the start for the same
 # ten events, and checks all three found the same offsets. Fetches = consumer polls that returned records or moved
-# the position. Round "warm" only warms the JIT; the summary is the median of the other rounds.
+# the position. Before any timing a throwaway reader makes 500 reads and two partitions are scanned, so that the JIT has
+# compiled the consumer's fetch path (a long-lived reader's state); round "warm" warms it further and is not counted;
+# the summary is the median of the other rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -o -q test-compile
