@@ -1,8 +1,6 @@
 package dev.episodic.connect.common.event;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,8 +42,8 @@ public final class EpisodicEvent {
         this.sessionId = b.sessionId;
         this.subject = b.subject;
         this.content = b.content;
-        // The builder hands its map over (see Builder#build), so no copy is made on the hot path.
-        this.attributes = Collections.unmodifiableMap(b.attributes);
+        // The builder hands its entries over (see Builder#build), so no copy is made on the hot path.
+        this.attributes = b.attributes.build();
         this.payload = b.payload;
     }
 
@@ -65,7 +63,7 @@ public final class EpisodicEvent {
         Builder b = new Builder().eventId(eventId).sourceType(sourceType).sourceId(sourceId).stream(stream)
                 .sequence(sequence).eventType(eventType).occurredAt(occurredAt).ingestedAt(ingestedAt)
                 .actor(actor).sessionId(sessionId).subject(subject).content(content).payload(payload);
-        b.attributes.putAll(attributes);
+        attributes.forEach(b.attributes::put);
         return b;
     }
 
@@ -125,7 +123,7 @@ public final class EpisodicEvent {
         private String sessionId;
         private String subject;
         private String content;
-        private Map<String, String> attributes = new LinkedHashMap<>();
+        private final EventAttributes.Collector attributes = new EventAttributes.Collector();
         private String payload;
         private boolean built;
 
