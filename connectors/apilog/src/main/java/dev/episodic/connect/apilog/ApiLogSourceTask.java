@@ -114,7 +114,7 @@ public final class ApiLogSourceTask extends EpisodicSourceTask<ApiLogConfig> {
             scan(false);
             nextScanAtMs = now + config().pollInterval().toMillis();
         }
-        readAhead.drainInto(ReadAhead.of(batch), fillWaitMs());
+        readAhead.drainInto(batch, fillWaitMs());
         Throwable failure = readAhead.failure();
         if (failure != null && batch.isEmpty()) {
             throw new ConnectException("Reading the log files failed: " + failure + "; this is a bug, please report "
@@ -127,15 +127,6 @@ public final class ApiLogSourceTask extends EpisodicSourceTask<ApiLogConfig> {
 
     private long fillWaitMs() {
         return Math.min(MAX_FILL_WAIT_MS, Math.max(1, config().pollInterval().toMillis()));
-    }
-
-    /**
-     * What {@link #fill} does, into any target: for the benchmark that measures this task with an unvalidated
-     * record builder (the test-scope {@code FastRecords}) in place of {@code EventBatch}, to size what Connect's
-     * per-field {@code Struct} validation costs.
-     */
-    void drainInto(final ReadAhead.Target target) throws InterruptedException {
-        readAhead.drainInto(target, fillWaitMs());
     }
 
     /** Unparsed lines so far (the task metric {@code unparsed-inputs-total}). */

@@ -1,6 +1,7 @@
 package dev.episodic.connect.apilog;
 
 import dev.episodic.connect.common.event.EpisodicEvent;
+import dev.episodic.connect.common.task.EventBatch;
 import java.time.Instant;
 import java.util.Map;
 
@@ -54,7 +55,7 @@ final class EventChunk implements EventSink {
     }
 
     /** Moves events into {@code batch} while it has room; the references are dropped as they go. */
-    void drainTo(final ReadAhead.Target batch) {
+    void drainTo(final EventBatch batch) {
         while (next < size && batch.hasRoom()) {
             batch.add(partitions[next], cursors[next], events[next]);
             partitions[next] = null;

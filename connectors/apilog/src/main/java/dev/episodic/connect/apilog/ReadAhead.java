@@ -1,13 +1,11 @@
 package dev.episodic.connect.apilog;
 
-import dev.episodic.connect.common.event.EpisodicEvent;
 import dev.episodic.connect.common.task.EventBatch;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,36 +53,6 @@ final class ReadAhead implements AutoCloseable {
     private EventChunk pending;
     private int rotation;
 
-    /** Where drained events go: a poll's {@link EventBatch} (see {@link #of}), or a benchmark's record builder. */
-    interface Target {
-        boolean hasRoom();
-
-        boolean isEmpty();
-
-        void add(Map<String, String> partition, ApiLogFileCursor cursorAfter, EpisodicEvent event);
-    }
-
-    /** A target over a poll's batch. */
-    static Target of(final EventBatch batch) {
-        return new Target() {
-            @Override
-            public boolean hasRoom() {
-                return batch.hasRoom();
-            }
-
-            @Override
-            public boolean isEmpty() {
-                return batch.isEmpty();
-            }
-
-            @Override
-            public void add(final Map<String, String> partition, final ApiLogFileCursor cursorAfter,
-                            final EpisodicEvent event) {
-                batch.add(partition, cursorAfter, event);
-            }
-        };
-    }
-
     /** A stream and its back-off after an I/O error. */
     private static final class Slot {
         final LogStream stream;
@@ -127,7 +95,7 @@ final class ReadAhead implements AutoCloseable {
      * Moves read-ahead events into {@code batch} until it is full or nothing is ready. When nothing is ready at
      * all, waits at most {@code maxWaitMs} for a pass over the files that began after this call.
      */
-    void drainInto(final Target batch, final long maxWaitMs) throws InterruptedException {
+    void drainInto(final EventBatch batch, final long maxWaitMs) throws InterruptedException {
         long target;
         synchronized (lock) {
             requested = true;

@@ -1,7 +1,6 @@
 package dev.episodic.connect.apilog.bench;
 
 import dev.episodic.connect.apilog.ApiLogSourceTask;
-import dev.episodic.connect.apilog.FastPathDrain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -42,19 +41,15 @@ public final class ParseBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 double wc = wcLines(file, lines);
                 Result readLine = readLineLoop(file, lines);
-                Result task = taskRun(file, format, lines, false);
-                Result fast = taskRun(file, format, lines, true);
+                Result task = taskRun(file, format, lines);
                 System.out.printf("round %d: wc -l %,.0f lines/s wall | load average %.1f%n  readLine loop:        %s%n"
-                        + "  task, shipped:       %s%n  task, FastRecords:   %s%n"
-                        + "  shipped/readLine:    %.2fx wall, %.2fx per process-CPU-s | shipped/wc: %.3fx wall | heap after GC "
-                        + "at 25/50/75/100%%: %s MiB%n"
-                        + "  FastRecords/readLine: %.2fx wall, %.2fx per process-CPU-s | FastRecords/wc: %.3fx wall | heap after "
-                        + "GC at 25/50/75/100%%: %s MiB%n",
+                        + "  task:                %s%n"
+                        + "  task/readLine:       %.2fx wall, %.2fx per process-CPU-s | task/wc: %.3fx wall | heap after GC "
+                        + "at 25/50/75/100%%: %s MiB%n",
                         round, wc, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                        readLine.describe(), task.describe(), fast.describe(),
+                        readLine.describe(), task.describe(),
                         task.rate / readLine.rate, task.processCpuRate / readLine.processCpuRate, task.rate / wc,
-                        task.heap, fast.rate / readLine.rate, fast.processCpuRate / readLine.processCpuRate,
-                        fast.rate / wc, fast.heap);
+                        task.heap);
             }
         }
     }
@@ -113,17 +108,12 @@ public final class ParseBenchmark {
         return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos, "");
     }
 
-    /**
-     * Polls a fresh task over the whole file. {@code fast}: the records are built by {@link FastPathDrain} (the
-     * record building proposed for common) instead of the task's own poll through common's EventBatch.
-     */
-    static Result taskRun(final Path file, final String format, final int expected, final boolean fast)
-            throws InterruptedException {
+    /** Polls a fresh task over the whole file, exactly as a worker would (its poll() and nothing else). */
+    static Result taskRun(final Path file, final String format, final int expected) throws InterruptedException {
         ApiLogSourceTask task = new ApiLogSourceTask();
         task.initialize(new BenchContext());
         task.start(Map.of("name", "bench", "apilog.paths", file.toString(), "apilog.format", format,
                 "poll.interval.ms", "100", "batch.max.events", "10000"));
-        FastPathDrain drain = new FastPathDrain(task, "bench", 10_000);
         long records = 0;
         long gcNanos = 0;
         StringBuilder heap = new StringBuilder();
@@ -135,7 +125,7 @@ public final class ParseBenchmark {
         long processCpu = processCpuNanos();
         try {
             while (records < expected) {
-                List<SourceRecord> batch = fast ? drain.poll() : task.poll();
+                List<SourceRecord> batch = task.poll();
                 if (batch != null) {
                     records += batch.size();
                 }

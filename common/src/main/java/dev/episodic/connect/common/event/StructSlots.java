@@ -1,0 +1,127 @@
+package dev.episodic.connect.common.event;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills the value {@link Struct} of an event without Connect's per-put validation, which is redundant for an
+ * {@link EpisodicEvent} and was most of the per-record cost on every task's polling thread.
+ *
+ * <p>Why the validation is redundant: {@code Struct.put} checks each value's Java type against its field schema
+ * (and walks every key and value of a map field, building a {@code field: "name"} string per check). Here every
+ * value's type is fixed by {@link EpisodicEvent}'s own typed fields: required fields are non-null strings (the
+ * builder refuses a missing one), the sequence is a {@code long}, the two times become {@link Date}s (the
+ * {@code Timestamp} logical type), and the attributes hold non-null String keys and values (the builder skips
+ * null values). Nothing a put could reject can reach this class.
+ *
+ * <p>How: through a {@link VarHandle} on {@code Struct}'s private value array. Connect's API is on the worker's
+ * class path (an unnamed module), so the field is reachable. That is an implementation detail of the Kafka
+ * version the worker runs, so at class load a probe event is built both ways and compared: only when the direct
+ * struct equals the validated one (and passes {@link Struct#validate()}) is the direct way used. On any other
+ * Kafka version the validated puts are used, with one INFO line saying so: slower, never different.
+ */
+final class StructSlots {
+    private static final Logger LOG = LoggerFactory.getLogger(StructSlots.class);
+    private static final VarHandle VALUES;
+
+    private static final int EVENT_ID = index(EventFields.EVENT_ID);
+    private static final int SOURCE_TYPE = index(EventFields.SOURCE_TYPE);
+    private static final int SOURCE_ID = index(EventFields.SOURCE_ID);
+    private static final int STREAM = index(EventFields.STREAM);
+    private static final int SEQUENCE = index(EventFields.SEQUENCE);
+    private static final int EVENT_TYPE = index(EventFields.EVENT_TYPE);
+    private static final int OCCURRED_AT = index(EventFields.OCCURRED_AT);
+    private static final int INGESTED_AT = index(EventFields.INGESTED_AT);
+    private static final int ACTOR = index(EventFields.ACTOR);
+    private static final int SESSION_ID = index(EventFields.SESSION_ID);
+    private static final int SUBJECT = index(EventFields.SUBJECT);
+    private static final int CONTENT = index(EventFields.CONTENT);
+    private static final int ATTRIBUTES = index(EventFields.ATTRIBUTES);
+    private static final int PAYLOAD = index(EventFields.PAYLOAD);
+
+    static {
+        VALUES = probe();
+    }
+
+    private StructSlots() {
+    }
+
+    /** True when structs are filled directly on this Kafka version (else {@link #fill} is never called). */
+    static boolean available() {
+        return VALUES != null;
+    }
+
+    /** The value struct of {@code e}, its slots written directly; only when {@link #available()}. */
+    static Struct fill(final EpisodicEvent e) {
+        return fill(VALUES, e);
+    }
+
+    // The handle is a parameter so the probe can use it before VALUES is assigned; the JIT folds the constant.
+    private static Struct fill(final VarHandle values, final EpisodicEvent e) {
+        Struct s = new Struct(EventSchemas.VALUE_SCHEMA);
+        Object[] v = (Object[]) values.get(s);
+        v[EVENT_ID] = e.eventId();
+        v[SOURCE_TYPE] = e.sourceType().wireName();
+        v[SOURCE_ID] = e.sourceId();
+        v[STREAM] = e.stream();
+        v[SEQUENCE] = e.sequence();
+        v[EVENT_TYPE] = e.eventType();
+        v[OCCURRED_AT] = Date.from(e.occurredAt());
+        v[INGESTED_AT] = Date.from(e.ingestedAt());
+        v[ACTOR] = e.actor();
+        v[SESSION_ID] = e.sessionId();
+        v[SUBJECT] = e.subject();
+        v[CONTENT] = e.content();
+        v[ATTRIBUTES] = e.attributes();
+        v[PAYLOAD] = e.payload();
+        return s;
+    }
+
+    private static int index(final String name) {
+        Field field = EventSchemas.VALUE_SCHEMA.field(name);
+        return field.index();
+    }
+
+    /** The handle when direct filling gives exactly the validated struct on this Kafka version, else null. */
+    private static VarHandle probe() {
+        try {
+            VarHandle handle = MethodHandles.privateLookupIn(Struct.class, MethodHandles.lookup())
+                    .findVarHandle(Struct.class, "values", Object[].class);
+            Object[] slots = (Object[]) handle.get(new Struct(EventSchemas.VALUE_SCHEMA));
+            if (slots == null || slots.length != EventSchemas.VALUE_SCHEMA.fields().size()) {
+                return unavailable("Struct.values does not have one slot per field");
+            }
+            EpisodicEvent sample = EpisodicEvent.builder().eventId("probe:1").sourceType(SourceType.API_LOG)
+                    .sourceId("probe").stream("probe").sequence(1).eventType("probe")
+                    .occurredAt(Instant.ofEpochMilli(1)).ingestedAt(Instant.ofEpochMilli(2)).actor("a")
+                    .sessionId("s").subject("j").content("c").attribute("k", "v").payload("{}").build();
+            Struct validated = EventSchemas.validatedStruct(sample);
+            Struct direct = fill(handle, sample);
+            direct.validate();
+            if (!direct.equals(validated) || !validated.equals(direct)) {
+                return unavailable("a directly filled struct differs from a validated one");
+            }
+            for (Field field : EventSchemas.VALUE_SCHEMA.fields()) {
+                if (!Objects.equals(direct.get(field), validated.get(field))) {
+                    return unavailable("field " + field.name() + " reads back differently");
+                }
+            }
+            return handle;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return unavailable(e.toString());
+        }
+    }
+
+    private static VarHandle unavailable(final String why) {
+        LOG.info("Event structs are built with Connect's validated puts on this Kafka version ({}); records are "
+                + "the same, only slower to build", why);
+        return null;
+    }
+}
