@@ -92,24 +92,21 @@ final class EventAttributes extends AbstractMap<String, String> {
     /** Collects attributes for one event: a later value for a key replaces the earlier one in its place. */
     static final class Collector {
         private Attribute[] entries = new Attribute[8];
-        /** The keys' hash codes, so that looking for a repeated key compares ints (String caches its hash). */
-        private int[] hashes = new int[8];
         private int size;
 
         void put(final String key, final String value) {
             Objects.requireNonNull(key, "attribute key");
-            int hash = key.hashCode();
+            // Keys are nearly always constants, so the identity test decides; equals only for distinct objects.
             for (int i = 0; i < size; i++) {
-                if (hashes[i] == hash && entries[i].key.equals(key)) {
+                String known = entries[i].key;
+                if (known == key || known.equals(key)) {
                     entries[i] = new Attribute(key, value);
                     return;
                 }
             }
             if (size == entries.length) {
                 entries = Arrays.copyOf(entries, size * 2);
-                hashes = Arrays.copyOf(hashes, size * 2);
             }
-            hashes[size] = hash;
             entries[size++] = new Attribute(key, value);
         }
 

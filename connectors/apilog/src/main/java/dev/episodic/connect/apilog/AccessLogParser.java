@@ -164,12 +164,13 @@ final class AccessLogParser implements LineParser {
      */
     private boolean quoted(final byte[] b, final int from, final int to, final boolean beforeStatus) {
         boolean escaped = false;
-        for (int i = from; i < to; i++) {
+        for (int i = ByteScan.indexOfEither(b, from, to, (byte) '"', (byte) '\\'); i >= 0 && i < to;
+                i = ByteScan.indexOfEither(b, i + 1, to, (byte) '"', (byte) '\\')) {
             byte c = b[i];
             if (c == '\\') {
                 escaped = true;
                 i++;
-            } else if (c == '"') {
+            } else {
                 boolean closes = beforeStatus
                         ? i + 5 <= to && b[i + 1] == ' ' && digits3(b, i + 2) >= 0
                         : i + 1 == to || b[i + 1] == ' ';
@@ -290,12 +291,7 @@ final class AccessLogParser implements LineParser {
     }
 
     static int indexOf(final byte[] b, final int from, final int to, final byte c) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
+        return ByteScan.indexOf(b, from, to, c);
     }
 
     private static int lastIndexOf(final byte[] b, final int from, final int to, final byte c) {

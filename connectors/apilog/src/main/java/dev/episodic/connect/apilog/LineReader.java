@@ -175,13 +175,7 @@ final class LineReader {
     }
 
     private int indexOfNewline(final int from, final int to) {
-        byte[] b = buf;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return ByteScan.indexOf(buf, from, to, (byte) '\n');
     }
 
     byte[] lineBuf() {
