@@ -96,10 +96,12 @@ final class EventAttributes extends AbstractMap<String, String> {
 
         void put(final String key, final String value) {
             Objects.requireNonNull(key, "attribute key");
-            // Keys are nearly always constants, so the identity test decides; equals only for distinct objects.
+            // Keys are nearly always constants: identity decides a repeat, and cached hash codes rule out the
+            // other keys without comparing their characters.
+            int hash = key.hashCode();
             for (int i = 0; i < size; i++) {
                 String known = entries[i].key;
-                if (known == key || known.equals(key)) {
+                if (known == key || known.hashCode() == hash && known.equals(key)) {
                     entries[i] = new Attribute(key, value);
                     return;
                 }
