@@ -5,11 +5,9 @@
 #
 # 1. Parse and emit, per file (<lines> combined lines, then <lines> JSON lines), in the same JVM and round:
 #    `wc -l`, a plain Java BufferedReader.readLine loop, and a fresh ApiLogSourceTask polled to the end of the file
-#    (every line becomes a SourceRecord) twice: as shipped (records built by common's EventBatch/EventRecords) and
-#    with the test-scope FastRecords (the same records, proven equal by FastRecordsTest, built without Connect's
-#    per-field Struct validation: it sizes what that validation costs; not shipped, see the README). Rates per
-#    wall-clock second and per CPU second (the task reads ahead on a second thread, so the per-task CPU figure is
-#    the process's CPU, GC included); ratios against the anchors of the same round.
+#    (every line becomes a SourceRecord, exactly what the task hands to Connect). Rates per wall-clock second and per
+#    CPU second (the task reads ahead on a second thread, so the per-task CPU figure is the process's CPU, GC
+#    included); ratios against the anchors of the same round.
 # 2. Heap in use after a full GC at 25/50/75/100 % of each file, for a 1,000,000-line file and the <lines> file:
 #    flat in file size when the numbers do not grow with the file.
 # 3. End to end: the API-log connector and Kafka's FileStreamSourceConnector (connect-file 4.3.1) ingest the same

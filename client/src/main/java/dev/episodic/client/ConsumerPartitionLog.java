@@ -11,8 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * One partition through a {@code read_committed} consumer that has only this partition assigned, counting
- * every fetch and offset lookup into the call's {@link StatsCounter}.
+ * One partition through a {@code read_committed} consumer on which every partition of the topic is assigned and
+ * all but this one paused, counting every fetch and offset lookup into the call's {@link StatsCounter}.
+ *
+ * <p>Why assign them all and pause: a reader moves between partitions from call to call, and changing a
+ * consumer's assignment makes it tear down and rebuild its per-partition fetch metrics and fetch session, which
+ * cost as much as the read's own fetch. Pausing and resuming leaves the assignment alone; a paused partition is
+ * never fetched, and the active one is always sought before it is read, so nothing fetched for it earlier is
+ * returned.
  */
 final class ConsumerPartitionLog implements PartitionLog {
     private final Consumer<byte[], byte[]> consumer;
@@ -21,6 +27,7 @@ final class ConsumerPartitionLog implements PartitionLog {
     private final StatsCounter stats;
     private final KnownEnds knownEnds;
     private final int partitionCount;
+    /** True when the partition was not the consumer's active one before this call: it must be sought. */
     private final boolean freshlyAssigned;
     /** True once this log sought to a new position: fetches from then on were sent during this call. */
     private boolean sought;
@@ -34,10 +41,34 @@ final class ConsumerPartitionLog implements PartitionLog {
         this.stats = stats;
         this.knownEnds = knownEnds;
         this.partitionCount = partitionCount;
-        this.freshlyAssigned = !consumer.assignment().equals(Set.of(tp));
-        if (freshlyAssigned) {
-            consumer.assign(List.of(tp));
+        this.freshlyAssigned = activate();
+    }
+
+    /** Makes {@link #tp} the only fetchable partition; true when it was not already. */
+    private boolean activate() {
+        List<TopicPartition> all = new ArrayList<>(partitionCount);
+        for (int p = 0; p < partitionCount; p++) {
+            all.add(new TopicPartition(tp.topic(), p));
         }
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.size() != all.size() || !assigned.containsAll(all)) {
+            consumer.assign(all);
+            pauseAllBut(all);
+            return true;
+        }
+        Set<TopicPartition> paused = consumer.paused();
+        if (!paused.contains(tp) && paused.size() == all.size() - 1) {
+            return false;
+        }
+        pauseAllBut(all);
+        consumer.resume(List.of(tp));
+        return true;
+    }
+
+    private void pauseAllBut(final List<TopicPartition> all) {
+        List<TopicPartition> others = new ArrayList<>(all);
+        others.remove(tp);
+        consumer.pause(others);
     }
 
     @Override
