@@ -9,7 +9,7 @@
 # stream each time, times read(stream, after=N-10, limit=10) (cold: a new reader; warm: a reused reader on a stream it
 # has not read) against a plain read_committed consumer scanning the stream's partition from the start for the same
 # ten events, and checks all three found the same offsets. Fetches = consumer polls that returned records or moved
-# the position. Before any timing a throwaway reader makes 500 reads and two partitions are scanned, so that the JIT has
+# the position. Before any timing a throwaway reader makes 2,000 reads and every partition is scanned once, so that the JIT has
 # compiled the consumer's fetch path (a long-lived reader's state); round "warm" warms it further and is not counted;
 # the summary is the median of the other rounds.
 set -euo pipefail
