@@ -10,7 +10,9 @@
 #    included); ratios against the anchors of the same round.
 # 2. Heap in use after a full GC at 25/50/75/100 % of each file, for a 1,000,000-line file and the <lines> file:
 #    flat in file size when the numbers do not grow with the file.
-# 3. End to end: the API-log connector and Kafka's FileStreamSourceConnector (connect-file 4.3.1) ingest the same
+# 3. Stages: where a line's time goes on one thread (find, parse, build the event, build the SourceRecord), per
+#    format, best of 3 passes over the 1,000,000-line files.
+# 4. End to end: the API-log connector and Kafka's FileStreamSourceConnector (connect-file 4.3.1) ingest the same
 #    <e2e-lines> combined file through one embedded exactly-once worker, one task each, alternating.
 #
 # The machine load (uptime) is printed before each part. Files are generated once under target/bench/.
@@ -35,6 +37,11 @@ if [ "$LINES" != "1000000" ]; then
 fi
 echo "### parse and emit: $LINES lines, $ROUNDS rounds ($(uptime))"
 parse "$LINES" "$ROUNDS"
+echo "### stages: 1000000 lines per format ($(uptime))"
+for format in combined json; do
+  java -Xmx1g -cp "$CP" dev.episodic.connect.apilog.StageBenchmark "$BENCH_DIR/$format-1000000.log" "$format" 3 2>&1 \
+    | grep -E '^(==|  )'
+done
 echo "### end to end: $E2E_LINES lines, 2 rounds ($(uptime))"
 java -Xmx2g -Djava.io.tmpdir="$(pwd)/target/tmp" -cp "$CP" dev.episodic.connect.apilog.bench.EndToEndBenchmark \
   "$BENCH_DIR" "$E2E_LINES" 2 2>&1 | grep -E '^(==|round)'

@@ -114,7 +114,10 @@ public abstract class EpisodicSourceTask<C extends EpisodicSourceConfig> extends
             } catch (RetriableException e) {
                 Duration wait = backoff.next(e instanceof RetryLaterException
                         ? ((RetryLaterException) e).retryAfter().orElse(null) : null);
-                nextAttemptAtMs = clock.millis() + wait.toMillis();
+                // One millisecond more than the wait: clock.millis() floors the current instant, while a source's
+                // pause (Retry-After) runs from an instant with sub-millisecond precision, so without it the retry
+                // could land a fraction of a millisecond before the pause ends, be refused, and count twice.
+                nextAttemptAtMs = clock.millis() + wait.toMillis() + 1;
                 metrics.retry();
                 if (e instanceof RateLimitedException) {
                     metrics.rateLimitWait(wait.toMillis());
