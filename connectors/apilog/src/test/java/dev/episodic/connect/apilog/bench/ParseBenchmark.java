@@ -59,11 +59,23 @@ public final class ParseBenchmark {
      * task's threads, GC and JIT included: the fair "per task CPU second" figure once the task reads ahead on a
      * second thread).
      */
-    record Result(double rate, double threadCpuRate, double processCpuRate, String heap) {
+    record Result(double rate, double threadCpuRate, double processCpuRate, double readerCpuShare, String heap) {
         String describe() {
             return String.format("%,10.0f lines/s wall, %,10.0f lines/poll-thread-CPU-s, %,10.0f lines/process-CPU-s",
-                    rate, threadCpuRate, processCpuRate);
+                    rate, threadCpuRate, processCpuRate)
+                    + (readerCpuShare > 0 ? String.format(", reading thread busy %.0f%% of the wall time",
+                    readerCpuShare * 100) : "");
         }
+    }
+
+    /** CPU time of the task's reading thread so far (0 when it is not running). */
+    private static long readerCpuNanos() {
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("apilog-read-ahead-")) {
+                return Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return 0;
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -105,7 +117,7 @@ public final class ParseBenchmark {
         if (count != expected || chars == 0) {
             throw new IllegalStateException("readLine counted " + count + " lines, expected " + expected);
         }
-        return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos, "");
+        return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos, 0, "");
     }
 
     /** Polls a fresh task over the whole file, exactly as a worker would (its poll() and nothing else). */
@@ -123,6 +135,8 @@ public final class ParseBenchmark {
         long start = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
         long processCpu = processCpuNanos();
+        long readerCpu = readerCpuNanos();
+        long readerNanos = 0;
         try {
             while (records < expected) {
                 List<SourceRecord> batch = task.poll();
@@ -142,6 +156,7 @@ public final class ParseBenchmark {
                     nextMark++;
                 }
             }
+            readerNanos = readerCpuNanos() - readerCpu;
         } finally {
             task.stop();
         }
@@ -152,7 +167,7 @@ public final class ParseBenchmark {
             throw new IllegalStateException("task emitted " + records + " records, expected " + expected);
         }
         return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos,
-                heap.toString());
+                (double) readerNanos / (System.nanoTime() - start), heap.toString());
     }
 
     /** A context with no stored offsets and no metrics registry, as on a fresh worker. */
