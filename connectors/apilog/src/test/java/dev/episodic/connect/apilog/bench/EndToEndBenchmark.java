@@ -18,8 +18,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * End to end through one embedded exactly-once Connect worker: the API-log connector and Kafka's own
- * {@code FileStreamSourceConnector} each ingest the same combined-format file (one task, same batch size) into
+ * End to end through one embedded exactly-once Connect worker: the API-log connector (as configured by default,
+ * and with {@code include.payload=false}) and Kafka's own {@code FileStreamSourceConnector} each ingest the same
+ * combined-format file (one task, same batch size) into
  * their own topic; the time from deployment until every line is committed (read back with read_committed) gives
  * the rate. Both run in the same JVM, on the same broker and worker, one after the other, alternating per round.
  */
@@ -40,16 +41,23 @@ public final class EndToEndBenchmark {
         try (EpisodicConnectCluster cluster = EpisodicConnectCluster.start("apilog-bench")) {
             for (int round = 1; round <= rounds; round++) {
                 for (Producer producer : Producer.values()) {
-                    double apilog = run(cluster, "apilog-" + producer.label + "-" + round, producer.with(Map.of(
+                    Map<String, String> apilogConfig = Map.of(
                             "connector.class", ApiLogSourceConnector.class.getName(),
                             "apilog.paths", file.toString(), "apilog.format", "combined",
-                            "batch.max.events", "10000", "poll.interval.ms", "500")), lines);
+                            "batch.max.events", "10000", "poll.interval.ms", "500");
+                    double apilog = run(cluster, "apilog-" + producer.label + "-" + round, producer.with(apilogConfig),
+                            lines);
+                    Map<String, String> noPayload = new java.util.HashMap<>(apilogConfig);
+                    noPayload.put("include.payload", "false");
+                    double apilogNoPayload = run(cluster, "apilog-nopayload-" + producer.label + "-" + round,
+                            producer.with(noPayload), lines);
                     double fileStream = run(cluster, "filestream-" + producer.label + "-" + round, producer.with(Map.of(
                             "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
                             "file", file.toString(), "batch.size", "10000")), lines);
-                    System.out.printf("round %d, producer %-8s: apilog %,.0f lines/s | FileStreamSource %,.0f lines/s | "
-                            + "apilog/FileStreamSource %.2fx | load average %.1f%n", round, producer.label, apilog,
-                            fileStream, apilog / fileStream,
+                    System.out.printf("round %d, producer %-8s: apilog %,.0f lines/s (%,.0f without payload) | "
+                            + "FileStreamSource %,.0f lines/s | apilog/FileStreamSource %.2fx (%.2fx without payload) | "
+                            + "load average %.1f%n", round, producer.label, apilog, apilogNoPayload, fileStream,
+                            apilog / fileStream, apilogNoPayload / fileStream,
                             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 }
             }
