@@ -93,19 +93,24 @@ final class EventAttributes extends AbstractMap<String, String> {
     static final class Collector {
         private Attribute[] entries = new Attribute[8];
         private int size;
+        /** One bit per key put, chosen by its hash: a key whose bit is clear is certainly new (nearly every key). */
+        private long seen;
 
         void put(final String key, final String value) {
             Objects.requireNonNull(key, "attribute key");
-            // Keys are nearly always constants: identity decides a repeat, and cached hash codes rule out the
-            // other keys without comparing their characters.
             int hash = key.hashCode();
-            for (int i = 0; i < size; i++) {
-                String known = entries[i].key;
-                if (known == key || known.hashCode() == hash && known.equals(key)) {
-                    entries[i] = new Attribute(key, value);
-                    return;
+            long bit = 1L << (hash & 63);
+            if ((seen & bit) != 0) {
+                // Possibly a repeat: identity decides for the usual constant keys, cached hashes rule out others.
+                for (int i = 0; i < size; i++) {
+                    String known = entries[i].key;
+                    if (known == key || known.hashCode() == hash && known.equals(key)) {
+                        entries[i] = new Attribute(key, value);
+                        return;
+                    }
                 }
             }
+            seen |= bit;
             if (size == entries.length) {
                 entries = Arrays.copyOf(entries, size * 2);
             }

@@ -91,6 +91,10 @@ final class ApiLogEvents {
     }
 
     private static String subject(final ParsedRequest r) {
+        if (r.method != null && r.path != null && r.status != null) {
+            // The usual line, in one concatenation (one string built, not two).
+            return r.method + " " + r.path + " " + r.status;
+        }
         String what = r.method != null ? r.method + " " + (r.path == null ? "" : r.path)
                 : r.path != null ? r.path : r.request != null ? r.request : "request";
         return r.status == null ? what : what + " " + r.status;
