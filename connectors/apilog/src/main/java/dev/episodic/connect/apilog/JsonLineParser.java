@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * One JSON object per line, read with Jackson's streaming parser straight from the line's bytes. Only objects on
@@ -18,7 +17,9 @@ final class JsonLineParser implements LineParser {
     private static final int MAX_DEPTH = 16;
 
     private final JsonFieldMapping mapping;
-    private final Map<FieldTarget, Integer> rank = new EnumMap<>(FieldTarget.class);
+    /** Per target (by ordinal), the rank of the candidate that filled it on this line; NONE when unfilled. */
+    private final int[] rank = new int[FieldTarget.values().length];
+    private static final int NONE = Integer.MAX_VALUE;
     private final String[] prefix = new String[MAX_DEPTH];
 
     JsonLineParser(final JsonFieldMapping mapping) {
@@ -34,7 +35,7 @@ final class JsonLineParser implements LineParser {
         if (start >= to || b[start] != '{') {
             return out.fail("not a JSON object");
         }
-        rank.clear();
+        Arrays.fill(rank, NONE);
         try (JsonParser parser = FACTORY.createParser(b, start, to - start)) {
             parser.nextToken();
             readObject(parser, 0, out);
@@ -70,9 +71,9 @@ final class JsonLineParser implements LineParser {
             } else {
                 JsonFieldMapping.Candidate candidate = mapping.candidate(path);
                 if (candidate != null && value != JsonToken.VALUE_NULL) {
-                    Integer current = rank.get(candidate.target());
-                    if (current == null || candidate.rank() < current) {
-                        rank.put(candidate.target(), candidate.rank());
+                    int target = candidate.target().ordinal();
+                    if (candidate.rank() < rank[target]) {
+                        rank[target] = candidate.rank();
                         assign(candidate.target(), parser.getText(), out);
                     }
                 }
