@@ -14,6 +14,7 @@ final class ByteScan {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
 
     private ByteScan() {
     }
@@ -50,6 +51,29 @@ final class ByteScan {
         }
         for (; i < to; i++) {
             if (b[i] == c1 || b[i] == c2) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The first index in {@code b[from, to)} of a byte that is a control character (below 0x20) or not ASCII
+     * (0x80 and up), or -1.
+     */
+    static int indexOfControlOrNonAscii(final byte[] b, final int from, final int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i);
+            // A byte below 0x20 borrows in word - 0x20..20 and sets its high bit; a non-ASCII byte has it set
+            // already. A borrow only starts at a byte below 0x20, so the lowest flagged byte is a true one.
+            long found = ((word - SPACES) | word) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] < 0x20) {
                 return i;
             }
         }

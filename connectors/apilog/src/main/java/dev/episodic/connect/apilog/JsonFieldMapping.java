@@ -23,6 +23,9 @@ public final class JsonFieldMapping {
     private final Map<String, Candidate> byPath;
     private final Set<String> prefixes;
     private final Map<FieldTarget, List<String>> paths;
+    /** The paths as ASCII bytes in an open-addressed table by String hash, for lookups by a key's raw bytes. */
+    private final byte[][] slotPaths;
+    private final Candidate[] slotCandidates;
 
     private JsonFieldMapping(final Map<FieldTarget, List<String>> paths) {
         this.paths = Collections.unmodifiableMap(paths);
@@ -41,6 +44,19 @@ public final class JsonFieldMapping {
         });
         this.byPath = lookup;
         this.prefixes = objectPrefixes;
+        int capacity = Integer.highestOneBit(Math.max(4, lookup.size() * 4) - 1) << 1;
+        this.slotPaths = new byte[capacity][];
+        this.slotCandidates = new Candidate[capacity];
+        lookup.forEach((path, candidate) -> {
+            if (path.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                int slot = path.hashCode() & (capacity - 1);
+                while (slotPaths[slot] != null) {
+                    slot = (slot + 1) & (capacity - 1);
+                }
+                slotPaths[slot] = path.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                slotCandidates[slot] = candidate;
+            }
+        });
     }
 
     public static JsonFieldMapping defaults() {
@@ -87,6 +103,25 @@ public final class JsonFieldMapping {
 
     public Candidate candidate(final String path) {
         return byPath.get(path);
+    }
+
+    /**
+     * The candidate of a top-level key given as ASCII bytes {@code b[from, to)}, without making a string: the
+     * hash is String's own (equal for ASCII), so it finds exactly what {@link #candidate(String)} finds.
+     */
+    Candidate candidate(final byte[] b, final int from, final int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + b[i];
+        }
+        int mask = slotPaths.length - 1;
+        for (int slot = hash & mask; slotPaths[slot] != null; slot = (slot + 1) & mask) {
+            byte[] path = slotPaths[slot];
+            if (path.length == to - from && java.util.Arrays.equals(path, 0, path.length, b, from, to)) {
+                return slotCandidates[slot];
+            }
+        }
+        return null;
     }
 
     public boolean isPrefix(final String objectPath) {

@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * One JSON object per line, read with Jackson's streaming parser straight from the line's bytes. Only objects on
- * a mapped path are entered; everything else is skipped unread. A line that is not a JSON object, is broken, or
+ * One JSON object per line, read straight from the line's bytes: a flat object of plain ASCII by
+ * {@link FlatJsonScanner}, anything else by Jackson's streaming parser, which enters only the objects on a mapped
+ * path and skips everything else unread. A line that is not a JSON object, is broken, or
  * carries none of method, path and status does not parse.
  */
 final class JsonLineParser implements LineParser {
@@ -22,8 +23,16 @@ final class JsonLineParser implements LineParser {
     private static final int NONE = Integer.MAX_VALUE;
     private final String[] prefix = new String[MAX_DEPTH];
 
+    /** Whether flat lines take {@link FlatJsonScanner} (false only in tests that compare the two paths). */
+    private final boolean fastPath;
+
     JsonLineParser(final JsonFieldMapping mapping) {
+        this(mapping, true);
+    }
+
+    JsonLineParser(final JsonFieldMapping mapping, final boolean fastPath) {
         this.mapping = mapping;
+        this.fastPath = fastPath;
     }
 
     @Override
@@ -36,6 +45,21 @@ final class JsonLineParser implements LineParser {
             return out.fail("not a JSON object");
         }
         Arrays.fill(rank, NONE);
+        if (!fastPath || !FlatJsonScanner.scan(b, start, to, mapping, rank, out)) {
+            out.reset();
+            Arrays.fill(rank, NONE);
+            if (!parseWithJackson(b, start, to, out)) {
+                return false;
+            }
+        }
+        if (out.method == null && out.path == null && out.status == null) {
+            return out.fail("no method, path or status field (map them with apilog.json.fields)");
+        }
+        return true;
+    }
+
+    /** The general path: Jackson's streaming parser, entering only the objects on a mapped path. */
+    private boolean parseWithJackson(final byte[] b, final int start, final int to, final ParsedRequest out) {
         try (JsonParser parser = FACTORY.createParser(b, start, to - start)) {
             parser.nextToken();
             readObject(parser, 0, out);
@@ -46,9 +70,6 @@ final class JsonLineParser implements LineParser {
             return out.fail("invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             return out.fail("invalid JSON: " + e.getMessage());
-        }
-        if (out.method == null && out.path == null && out.status == null) {
-            return out.fail("no method, path or status field (map them with apilog.json.fields)");
         }
         return true;
     }
@@ -84,7 +105,7 @@ final class JsonLineParser implements LineParser {
         }
     }
 
-    private static void assign(final FieldTarget target, final String text, final ParsedRequest out) {
+    static void assign(final FieldTarget target, final String text, final ParsedRequest out) {
         switch (target) {
             case METHOD -> out.method = text;
             case PATH -> {

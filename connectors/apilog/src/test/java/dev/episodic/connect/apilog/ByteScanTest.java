@@ -27,6 +27,29 @@ class ByteScanTest {
     }
 
     @Test
+    void findsTheFirstControlOrNonAsciiByteAsAByteLoopDoes() {
+        SplittableRandom random = new SplittableRandom(13);
+        byte[] alphabet = {' ', '!', 'a', '~', 0x7F, 0x1F, 0, '\t', (byte) 0x80, (byte) 0xC3, (byte) 0xFF, 0x21};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] b = new byte[random.nextInt(1, 70)];
+            for (int i = 0; i < b.length; i++) {
+                // Mostly printable, so that runs of clean words and late hits both occur.
+                b[i] = random.nextInt(6) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) random.nextInt(0x20, 0x7F);
+            }
+            int from = random.nextInt(b.length + 1);
+            int to = from + random.nextInt(b.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < to; i++) {
+                if (b[i] < 0x20) {
+                    expected = i;
+                    break;
+                }
+            }
+            assertThat(ByteScan.indexOfControlOrNonAscii(b, from, to)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void anEmptyOrInvertedRangeHasNoMatch() {
         byte[] b = "\n\n\n\n\n\n\n\n\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(ByteScan.indexOf(b, 4, 4, (byte) '\n')).isEqualTo(-1);
