@@ -46,10 +46,7 @@ final class ConsumerPartitionLog implements PartitionLog {
 
     /** Makes {@link #tp} the only fetchable partition; true when it was not already. */
     private boolean activate() {
-        List<TopicPartition> all = new ArrayList<>(partitionCount);
-        for (int p = 0; p < partitionCount; p++) {
-            all.add(new TopicPartition(tp.topic(), p));
-        }
+        List<TopicPartition> all = allPartitions();
         Set<TopicPartition> assigned = consumer.assignment();
         if (assigned.size() != all.size() || !assigned.containsAll(all)) {
             consumer.assign(all);
@@ -63,6 +60,15 @@ final class ConsumerPartitionLog implements PartitionLog {
         pauseAllBut(all);
         consumer.resume(List.of(tp));
         return true;
+    }
+
+    /** Every partition of the topic, in partition order. */
+    private List<TopicPartition> allPartitions() {
+        List<TopicPartition> all = new ArrayList<>(partitionCount);
+        for (int p = 0; p < partitionCount; p++) {
+            all.add(new TopicPartition(tp.topic(), p));
+        }
+        return all;
     }
 
     private void pauseAllBut(final List<TopicPartition> all) {
@@ -113,11 +119,7 @@ final class ConsumerPartitionLog implements PartitionLog {
         // Never seen (or empty when seen): ask, and learn every partition's end in the same request, so that
         // the first read of each other partition needs no lookup of its own.
         stats.offsetLookups++;
-        List<TopicPartition> all = new ArrayList<>(partitionCount);
-        for (int p = 0; p < partitionCount; p++) {
-            all.add(new TopicPartition(tp.topic(), p));
-        }
-        Map<TopicPartition, Long> ends = consumer.endOffsets(all, apiTimeout);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(allPartitions(), apiTimeout);
         knownEnds.learnAll(ends);
         return ends.get(tp);
     }

@@ -35,21 +35,22 @@ public final class EventSchemas {
             .field(EventFields.PAYLOAD, Schema.OPTIONAL_STRING_SCHEMA)
             .build();
 
-    // Field handles resolved once: Struct.put(String, …) would look each one up by name per event.
-    private static final Field EVENT_ID = VALUE_SCHEMA.field(EventFields.EVENT_ID);
-    private static final Field SOURCE_TYPE = VALUE_SCHEMA.field(EventFields.SOURCE_TYPE);
-    private static final Field SOURCE_ID = VALUE_SCHEMA.field(EventFields.SOURCE_ID);
-    private static final Field STREAM = VALUE_SCHEMA.field(EventFields.STREAM);
-    private static final Field SEQUENCE = VALUE_SCHEMA.field(EventFields.SEQUENCE);
-    private static final Field EVENT_TYPE = VALUE_SCHEMA.field(EventFields.EVENT_TYPE);
-    private static final Field OCCURRED_AT = VALUE_SCHEMA.field(EventFields.OCCURRED_AT);
-    private static final Field INGESTED_AT = VALUE_SCHEMA.field(EventFields.INGESTED_AT);
-    private static final Field ACTOR = VALUE_SCHEMA.field(EventFields.ACTOR);
-    private static final Field SESSION_ID = VALUE_SCHEMA.field(EventFields.SESSION_ID);
-    private static final Field SUBJECT = VALUE_SCHEMA.field(EventFields.SUBJECT);
-    private static final Field CONTENT = VALUE_SCHEMA.field(EventFields.CONTENT);
-    private static final Field ATTRIBUTES = VALUE_SCHEMA.field(EventFields.ATTRIBUTES);
-    private static final Field PAYLOAD = VALUE_SCHEMA.field(EventFields.PAYLOAD);
+    // Field handles resolved once: Struct.put(String, …) would look each one up by name per event (StructSlots
+    // fills the same slots by their indices).
+    static final Field EVENT_ID = VALUE_SCHEMA.field(EventFields.EVENT_ID);
+    static final Field SOURCE_TYPE = VALUE_SCHEMA.field(EventFields.SOURCE_TYPE);
+    static final Field SOURCE_ID = VALUE_SCHEMA.field(EventFields.SOURCE_ID);
+    static final Field STREAM = VALUE_SCHEMA.field(EventFields.STREAM);
+    static final Field SEQUENCE = VALUE_SCHEMA.field(EventFields.SEQUENCE);
+    static final Field EVENT_TYPE = VALUE_SCHEMA.field(EventFields.EVENT_TYPE);
+    static final Field OCCURRED_AT = VALUE_SCHEMA.field(EventFields.OCCURRED_AT);
+    static final Field INGESTED_AT = VALUE_SCHEMA.field(EventFields.INGESTED_AT);
+    static final Field ACTOR = VALUE_SCHEMA.field(EventFields.ACTOR);
+    static final Field SESSION_ID = VALUE_SCHEMA.field(EventFields.SESSION_ID);
+    static final Field SUBJECT = VALUE_SCHEMA.field(EventFields.SUBJECT);
+    static final Field CONTENT = VALUE_SCHEMA.field(EventFields.CONTENT);
+    static final Field ATTRIBUTES = VALUE_SCHEMA.field(EventFields.ATTRIBUTES);
+    static final Field PAYLOAD = VALUE_SCHEMA.field(EventFields.PAYLOAD);
 
     private EventSchemas() {
     }

@@ -1,6 +1,8 @@
 package dev.episodic.connect.apilog;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -53,7 +55,7 @@ public final class JsonFieldMapping {
                 while (slotPaths[slot] != null) {
                     slot = (slot + 1) & (capacity - 1);
                 }
-                slotPaths[slot] = path.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                slotPaths[slot] = path.getBytes(StandardCharsets.US_ASCII);
                 slotCandidates[slot] = candidate;
             }
         });
@@ -117,7 +119,7 @@ public final class JsonFieldMapping {
         int mask = slotPaths.length - 1;
         for (int slot = hash & mask; slotPaths[slot] != null; slot = (slot + 1) & mask) {
             byte[] path = slotPaths[slot];
-            if (path.length == to - from && java.util.Arrays.equals(path, 0, path.length, b, from, to)) {
+            if (path.length == to - from && Arrays.equals(path, 0, path.length, b, from, to)) {
                 return slotCandidates[slot];
             }
         }
