@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Tails this task's share of the matching log files: every file whose stream name hashes to the task. The globs
  * are listed again at most once per poll interval (on the task thread, which also reads the stored offsets), so
  * files that start to match are picked up (from their start). Reading and parsing run ahead on a
- * {@link ReadAhead} thread; {@link #fill} turns what it has parsed into records.
+ * {@link ReadAhead} thread (parsing shared with the task thread); {@link #fill} turns the events into records.
  */
 public final class ApiLogSourceTask extends EpisodicSourceTask<ApiLogConfig> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiLogSourceTask.class);
@@ -54,7 +54,7 @@ public final class ApiLogSourceTask extends EpisodicSourceTask<ApiLogConfig> {
         events = new ApiLogEvents(config.sourceId(), config.includePayload(), new QueryRedactor(config.redactParams()));
         unparsed = new UnparsedLineLog(metrics());
         readAhead = new ReadAhead(config.sourceId() + "-" + config.taskIndex(), clock(),
-                config.pollInterval().toMillis());
+                config.pollInterval().toMillis(), () -> new LineWorker(settings, events, unparsed));
         scan(config.start() == StartPosition.END);
         nextScanAtMs = clock().millis() + config.pollInterval().toMillis();
         readAhead.start();
@@ -81,7 +81,7 @@ public final class ApiLogSourceTask extends EpisodicSourceTask<ApiLogConfig> {
             if (known.contains(name) || !ownedByThisTask(name, config) || openRetryAt.getOrDefault(name, 0L) > now) {
                 continue;
             }
-            LogStream stream = new LogStream(file, settings, events, unparsed);
+            LogStream stream = new LogStream(file, settings);
             Map<String, Object> offset = context.offsetStorageReader().offset(stream.partition());
             Optional<ApiLogFileCursor> cursor = ApiLogFileCursor.CODEC.read(name, offset);
             try {

@@ -24,7 +24,15 @@ final class FormatParser {
     /** The parser for {@code configured}; for auto, decided from {@code head} (the file's first bytes). */
     static FormatParser forFile(final LogFormat configured, final JsonFieldMapping mapping, final byte[] head,
                                 final int headLength) {
-        LogFormat chosen = configured == LogFormat.AUTO ? detect(mapping, head, headLength) : configured;
+        return of(configured, configured == LogFormat.AUTO ? detect(mapping, head, headLength) : configured, mapping);
+    }
+
+    /**
+     * A parser reading as {@code chosen} (the format {@link #detect} picked for auto, else the configured one):
+     * parsers keep per-line scratch state, so every thread that parses a file's lines builds its own from the
+     * format decided once for the file.
+     */
+    static FormatParser of(final LogFormat configured, final LogFormat chosen, final JsonFieldMapping mapping) {
         LineParser primary = parserOf(chosen, mapping);
         if (configured != LogFormat.AUTO) {
             return new FormatParser(chosen, primary, new LineParser[0]);

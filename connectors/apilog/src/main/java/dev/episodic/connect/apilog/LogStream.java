@@ -1,7 +1,6 @@
 package dev.episodic.connect.apilog;
 
 import dev.episodic.connect.common.cursor.StreamPartition;
-import dev.episodic.connect.common.event.EpisodicEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,9 +26,6 @@ final class LogStream implements AutoCloseable {
     private final Path path;
     private final Map<String, String> partition;
     private final ReadSettings settings;
-    private final ApiLogEvents events;
-    private final UnparsedLineLog unparsed;
-    private final ParsedRequest request = new ParsedRequest();
 
     private ApiLogFileCursor cursor;
     /** The file at the path (null while there is none). */
@@ -43,13 +39,11 @@ final class LogStream implements AutoCloseable {
     /** Set when the current file was truncated: its next identity starts a new position even if it looks equal. */
     private boolean restart;
 
-    LogStream(final Path path, final ReadSettings settings, final ApiLogEvents events, final UnparsedLineLog unparsed) {
+    LogStream(final Path path, final ReadSettings settings) {
         this.name = streamName(path);
         this.path = path;
         this.partition = StreamPartition.of(name);
         this.settings = settings;
-        this.events = events;
-        this.unparsed = unparsed;
         this.cursor = ApiLogFileCursor.empty();
     }
 
@@ -245,35 +239,8 @@ final class LogStream implements AutoCloseable {
 
     private void emit(final OpenFile file, final EventSink batch) {
         LineReader r = file.reader();
-        byte[] b = r.lineBuf();
-        int from = r.lineFrom();
-        int to = r.lineTo();
-        long lineNumber = cursor.line() + 1;
         ApiLogFileCursor after = cursor.next(r.lineEnd());
-        String eventId = file.idPrefix() + r.lineStart();
-        EpisodicEvent event;
-        String failure;
-        if (r.truncated()) {
-            failure = ApiLogEvents.REASON_TOO_LONG;
-        } else if (to == from) {
-            failure = ApiLogEvents.REASON_EMPTY;
-        } else if (file.parser().parse(b, from, to, request)) {
-            failure = null;
-        } else {
-            failure = request.failure;
-        }
-        if (failure == null) {
-            String raw = settings.decodeRaw() ? ApiLogEvents.decode(b, from, to) : null;
-            boolean invalid = raw != null && ApiLogEvents.isInvalidUtf8(raw, b, from, to);
-            event = events.parsed(name, after.seq(), eventId, raw, invalid, request, batch.ingestedAt());
-        } else {
-            String raw = ApiLogEvents.decode(b, from, to);
-            boolean invalid = ApiLogEvents.isInvalidUtf8(raw, b, from, to);
-            unparsed.record(file.path().toString(), lineNumber, failure);
-            event = events.unparsed(name, after.seq(), eventId, lineNumber, raw, invalid, failure,
-                    file.parser().format(), r.truncated(), r.lineBytes(), batch.ingestedAt());
-        }
-        batch.add(partition, after, event);
+        batch.add(file.origin(name, partition), r, after);
         cursor = after;
     }
 

@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /**
  * One generation of a log file held open: its channel (which keeps reading after the file is renamed or
- * deleted), its identity once it has content, its line reader and its parser.
+ * deleted), its identity once it has content, its line reader and the format its lines are read as.
  */
 final class OpenFile implements AutoCloseable {
     private final Path path;
@@ -17,7 +18,9 @@ final class OpenFile implements AutoCloseable {
     private final ReadSettings settings;
     private FileIdentity identity;
     private LineReader reader;
-    private FormatParser parser;
+    /** The format of this file's lines: the configured one, or for auto the one its first lines decide. */
+    private LogFormat format;
+    private LineOrigin origin;
     private long startPosition;
     private int headLength;
     private String idPrefix;
@@ -61,8 +64,16 @@ final class OpenFile implements AutoCloseable {
         return reader;
     }
 
-    FormatParser parser() {
-        return parser;
+    LogFormat format() {
+        return format;
+    }
+
+    /** What every line read from this generation carries to the thread that parses it (built once per file). */
+    LineOrigin origin(final String stream, final Map<String, String> partition) {
+        if (origin == null) {
+            origin = new LineOrigin(stream, partition, path.toString(), idPrefix, format);
+        }
+        return origin;
     }
 
     long startPosition() {
@@ -89,7 +100,8 @@ final class OpenFile implements AutoCloseable {
         idPrefix = ApiLogEvents.idPrefix(id);
         startPosition = position;
         reader = new LineReader(channel, position, settings.maxLineBytes(), settings.bufferBytes());
-        parser = FormatParser.forFile(settings.format(), settings.mapping(), head(), headLength);
+        format = settings.format() == LogFormat.AUTO
+                ? FormatParser.detect(settings.mapping(), head(), headLength) : settings.format();
         return true;
     }
 
@@ -97,7 +109,8 @@ final class OpenFile implements AutoCloseable {
     void truncated() {
         identity = null;
         reader = null;
-        parser = null;
+        format = null;
+        origin = null;
     }
 
     private byte[] head() throws IOException {

@@ -6,14 +6,21 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads and parses a task's files on its own thread, ahead of the task's polls, into a bounded queue of
- * {@link EventChunk}s: while Connect's thread turns one chunk into records, the next lines are being parsed. The
- * queue holds at most {@code queueChunks} chunks, so memory does not grow with the files; when it is full the
- * reader waits.
+ * Reads a task's files on its own thread, ahead of the task's polls, into a bounded queue of {@link EventChunk}s
+ * of lines; the lines of a chunk are parsed into events by whichever of the two threads claims it first. The
+ * queue holds at most {@code queueChunks} chunks, so memory does not grow with the files.
+ *
+ * <p>Why parsing is shared: finding lines is a small part of a line's cost and parsing it and building its event
+ * the largest, so a reading thread that also parsed everything set the pace while the task thread, which only
+ * turns events into records, waited for it most of the time. Now the reading thread fills the queue with raw
+ * chunks and, whenever the queue is full, parses the oldest chunk nobody has claimed; the task thread parses the
+ * chunk it needs next when nobody has yet, and while it waits for one the reader is parsing it helps with a later
+ * one. Both threads stay busy under a backlog.
  *
  * <p>Offsets stay exact: every event travels with the cursor after its own line, and only events handed to a
  * batch can be committed; what was read ahead and not handed over when the task stops is simply read again by
@@ -30,6 +37,8 @@ final class ReadAhead implements AutoCloseable {
      * drains it: 1,024-event chunks measured 15-20 % slower in bench/run.sh than 256.
      */
     static final int CHUNK_EVENTS = 256;
+    /** Bytes of line text per chunk at most (one line may pass it): long lines make short chunks, not big ones. */
+    static final int CHUNK_BYTES = 256 * 1024;
     static final int QUEUE_CHUNKS = 8;
     /** Chunks one stream may fill in a row before the others get their turn. */
     private static final int CHUNKS_PER_TURN = 4;
@@ -38,12 +47,18 @@ final class ReadAhead implements AutoCloseable {
 
     private final Object lock = new Object();
     private final ArrayDeque<EventChunk> queue = new ArrayDeque<>();
+    /** Drained chunks waiting to be filled again. */
+    private final ArrayDeque<EventChunk> free = new ArrayDeque<>();
     private final List<Slot> slots = new ArrayList<>();
     private final Clock clock;
     private final int chunkEvents;
     private final int queueChunks;
     private final long idleWaitMs;
     private final Thread thread;
+    /** Parses on the reading thread. */
+    private final LineWorker readerWorker;
+    /** Parses on the task thread (the one calling {@link #drainInto}). */
+    private final LineWorker taskWorker;
 
     // Guarded by lock.
     private long startedPasses;
@@ -68,13 +83,15 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    ReadAhead(final String taskName, final Clock clock, final long idleWaitMs) {
-        this(taskName, clock, idleWaitMs, CHUNK_EVENTS, QUEUE_CHUNKS);
+    ReadAhead(final String taskName, final Clock clock, final long idleWaitMs, final Supplier<LineWorker> workers) {
+        this(taskName, clock, idleWaitMs, workers, CHUNK_EVENTS, QUEUE_CHUNKS);
     }
 
-    ReadAhead(final String taskName, final Clock clock, final long idleWaitMs, final int chunkEvents,
-              final int queueChunks) {
+    ReadAhead(final String taskName, final Clock clock, final long idleWaitMs, final Supplier<LineWorker> workers,
+              final int chunkEvents, final int queueChunks) {
         this.clock = clock;
+        this.readerWorker = workers.get();
+        this.taskWorker = workers.get();
         this.idleWaitMs = Math.max(1, idleWaitMs);
         this.chunkEvents = chunkEvents;
         this.queueChunks = queueChunks;
@@ -120,6 +137,7 @@ final class ReadAhead implements AutoCloseable {
             }
             pending.drainTo(batch);
             if (pending.remaining() == 0) {
+                recycle(pending);
                 pending = null;
             }
         }
@@ -139,7 +157,61 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
+    /** The next chunk in file order, parsed; null when none came in time (or the reader stopped). */
     private EventChunk take(final boolean batchEmpty, final long target, final long deadline)
+            throws InterruptedException {
+        EventChunk chunk = next(batchEmpty, target, deadline);
+        if (chunk == null) {
+            return null;
+        }
+        boolean mine;
+        synchronized (lock) {
+            mine = chunk.claim();
+        }
+        if (mine) {
+            process(chunk, taskWorker);
+            return chunk;
+        }
+        // The reader is parsing it: help with a later chunk meanwhile, then wait for this one.
+        while (true) {
+            EventChunk help;
+            synchronized (lock) {
+                if (chunk.isProcessed()) {
+                    return chunk;
+                }
+                if (stopped || failure != null) {
+                    return null;
+                }
+                help = claimUnparsed();
+                if (help == null) {
+                    lock.wait(1);
+                    continue;
+                }
+            }
+            process(help, taskWorker);
+        }
+    }
+
+    /** The oldest queued chunk nobody has claimed, now claimed by the caller; null if none. Under the lock. */
+    private EventChunk claimUnparsed() {
+        for (EventChunk chunk : queue) {
+            if (chunk.claim()) {
+                return chunk;
+            }
+        }
+        return null;
+    }
+
+    /** Parses a claimed chunk outside the lock, then publishes its events under it. */
+    private void process(final EventChunk chunk, final LineWorker worker) {
+        chunk.process(worker);
+        synchronized (lock) {
+            chunk.markProcessed();
+            lock.notifyAll();
+        }
+    }
+
+    private EventChunk next(final boolean batchEmpty, final long target, final long deadline)
             throws InterruptedException {
         synchronized (lock) {
             while (true) {
@@ -218,6 +290,9 @@ final class ReadAhead implements AutoCloseable {
                     }
                     chunk = newChunk();
                 }
+                if (!more) {
+                    helpWithQueued();
+                }
                 synchronized (lock) {
                     completedPasses++;
                     busy = more;
@@ -238,8 +313,40 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
+    /** A drained chunk for the reader to fill again (or a new one): reuse keeps reading from allocating. */
     private EventChunk newChunk() {
-        return new EventChunk(chunkEvents, clock.instant());
+        EventChunk reused;
+        synchronized (lock) {
+            reused = free.poll();
+        }
+        if (reused == null) {
+            return new EventChunk(chunkEvents, CHUNK_BYTES, clock.instant());
+        }
+        reused.reset(clock.instant());
+        return reused;
+    }
+
+    /** Takes back a chunk the task thread has drained. */
+    private void recycle(final EventChunk drained) {
+        synchronized (lock) {
+            if (free.size() < 2) {
+                free.add(drained);
+            }
+        }
+    }
+
+    /** At the end of a pass with nothing more to read: parses what is queued and unclaimed before going idle. */
+    private void helpWithQueued() {
+        while (true) {
+            EventChunk help;
+            synchronized (lock) {
+                help = stopped ? null : claimUnparsed();
+            }
+            if (help == null) {
+                return;
+            }
+            process(help, readerWorker);
+        }
     }
 
     private boolean isStopped() {
@@ -248,18 +355,29 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    /** Queues a chunk, waiting while the queue is full; false when stopped meanwhile. */
+    /**
+     * Queues a chunk; while the queue is full the reader parses queued chunks nobody has claimed, and waits only
+     * when every one is claimed. False when stopped meanwhile.
+     */
     private boolean publish(final EventChunk chunk) throws InterruptedException {
-        synchronized (lock) {
-            while (queue.size() >= queueChunks && !stopped) {
-                lock.wait(100);
+        while (true) {
+            EventChunk help;
+            synchronized (lock) {
+                if (stopped) {
+                    return false;
+                }
+                if (queue.size() < queueChunks) {
+                    queue.add(chunk);
+                    lock.notifyAll();
+                    return true;
+                }
+                help = claimUnparsed();
+                if (help == null) {
+                    lock.wait(100);
+                    continue;
+                }
             }
-            if (stopped) {
-                return false;
-            }
-            queue.add(chunk);
-            lock.notifyAll();
-            return true;
+            process(help, readerWorker);
         }
     }
 

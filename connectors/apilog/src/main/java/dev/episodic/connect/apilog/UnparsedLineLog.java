@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts unparsed lines (the task metric {@code unparsed-inputs-total}) and logs them at WARN with file and line
- * number, at most once per interval; the next WARN says how many were not logged in between. Used by the reading
- * thread only (the metric itself is safe to read from any thread).
+ * number, at most once per interval; the next WARN says how many were not logged in between. Called by both
+ * threads that parse lines (the reading thread and the task thread), hence synchronized; unparsed lines are rare.
  */
 final class UnparsedLineLog {
     private static final Logger LOG = LoggerFactory.getLogger(UnparsedLineLog.class);
@@ -21,7 +21,7 @@ final class UnparsedLineLog {
         this.metrics = metrics;
     }
 
-    void record(final String file, final long line, final String reason) {
+    synchronized void record(final String file, final long line, final String reason) {
         metrics.unparsedInput();
         long now = System.nanoTime();
         if (nextLogAt != Long.MIN_VALUE && now - nextLogAt < 0) {

@@ -59,13 +59,27 @@ public final class ParseBenchmark {
      * task's threads, GC and JIT included: the fair "per task CPU second" figure once the task reads ahead on a
      * second thread).
      */
-    record Result(double rate, double threadCpuRate, double processCpuRate, double readerCpuShare, String heap) {
+    record Result(double rate, double threadCpuRate, double processCpuRate, double readerCpuShare,
+                  double bytesPerLine, String heap) {
         String describe() {
             return String.format("%,10.0f lines/s wall, %,10.0f lines/poll-thread-CPU-s, %,10.0f lines/process-CPU-s",
                     rate, threadCpuRate, processCpuRate)
                     + (readerCpuShare > 0 ? String.format(", reading thread busy %.0f%% of the wall time",
-                    readerCpuShare * 100) : "");
+                    readerCpuShare * 100) : "")
+                    + String.format(", %,.0f bytes allocated per line", bytesPerLine);
         }
+    }
+
+    /** Bytes allocated so far by the polling thread and the task's reading thread (HotSpot's per-thread count). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) THREADS;
+        long total = threads.getCurrentThreadAllocatedBytes();
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("apilog-read-ahead-")) {
+                total += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     /** CPU time of the task's reading thread so far (0 when it is not running). */
@@ -102,6 +116,7 @@ public final class ParseBenchmark {
         long start = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
         long processCpu = processCpuNanos();
+        long allocated = allocatedBytes();
         long count = 0;
         long chars = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -117,7 +132,8 @@ public final class ParseBenchmark {
         if (count != expected || chars == 0) {
             throw new IllegalStateException("readLine counted " + count + " lines, expected " + expected);
         }
-        return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos, 0, "");
+        return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos, 0,
+                (double) (allocatedBytes() - allocated) / expected, "");
     }
 
     /** Polls a fresh task over the whole file, exactly as a worker would (its poll() and nothing else). */
@@ -137,6 +153,8 @@ public final class ParseBenchmark {
         long processCpu = processCpuNanos();
         long readerCpu = readerCpuNanos();
         long readerNanos = 0;
+        long allocated = allocatedBytes();
+        long allocatedNow = allocated;
         try {
             while (records < expected) {
                 List<SourceRecord> batch = task.poll();
@@ -157,6 +175,7 @@ public final class ParseBenchmark {
                 }
             }
             readerNanos = readerCpuNanos() - readerCpu;
+            allocatedNow = allocatedBytes();
         } finally {
             task.stop();
         }
@@ -167,7 +186,8 @@ public final class ParseBenchmark {
             throw new IllegalStateException("task emitted " + records + " records, expected " + expected);
         }
         return new Result(expected * 1e9 / nanos, expected * 1e9 / cpuNanos, expected * 1e9 / processNanos,
-                (double) readerNanos / (System.nanoTime() - start), heap.toString());
+                (double) readerNanos / (System.nanoTime() - start), (double) (allocatedNow - allocated) / expected,
+                heap.toString());
     }
 
     /** A context with no stored offsets and no metrics registry, as on a fresh worker. */
