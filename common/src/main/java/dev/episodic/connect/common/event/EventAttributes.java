@@ -8,24 +8,28 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
- * An event's attributes: an immutable map of strings in insertion order, held as one array of entries.
+ * An event's attributes: an immutable map of strings in insertion order, held as one flat array of keys and values
+ * ({@code k0, v0, k1, v1, ...}).
  *
  * <p>Why not an unmodifiable {@code LinkedHashMap}: attributes are built once per event on the hot path of every
- * connector and then walked entry by entry twice (Connect validates every key and value of a map field when the
- * value {@code Struct} is built, and converters walk it again). A hash table costs a node, a table and a wrapper
- * per event to build and a wrapper entry per step to walk; an array of entries costs neither. Lookups scan the
- * array, which for the handful to few dozen attributes an event carries is as fast as hashing.
+ * connector and then walked once or twice (by Connect's validation where it applies, and by the converter). A hash
+ * table costs a node per entry, a table and a wrapper per event; here an event holds one array. Why not entry
+ * objects: an event waits in its batch and the producer's queue until it is converted, and an entry per attribute
+ * was the largest part of what it held; the entries a walk needs are made as it goes and die young. Lookups scan
+ * the keys, which for the handful to few dozen attributes an event carries is as fast as hashing.
  */
 final class EventAttributes extends AbstractMap<String, String> {
-    static final EventAttributes EMPTY = new EventAttributes(new Attribute[0], 0);
+    static final EventAttributes EMPTY = new EventAttributes(new String[0], 0);
 
-    private final Attribute[] entries;
+    /** Keys at even indices, each followed by its value. */
+    private final String[] pairs;
     private final int size;
 
-    private EventAttributes(final Attribute[] entries, final int size) {
-        this.entries = entries;
+    private EventAttributes(final String[] pairs, final int size) {
+        this.pairs = pairs;
         this.size = size;
     }
 
@@ -41,13 +45,20 @@ final class EventAttributes extends AbstractMap<String, String> {
 
     @Override
     public String get(final Object key) {
-        int i = indexOf(entries, size, key);
-        return i < 0 ? null : entries[i].value;
+        int i = indexOf(pairs, size, key);
+        return i < 0 ? null : pairs[i + 1];
     }
 
     @Override
     public boolean containsKey(final Object key) {
-        return indexOf(entries, size, key) >= 0;
+        return indexOf(pairs, size, key) >= 0;
+    }
+
+    @Override
+    public void forEach(final BiConsumer<? super String, ? super String> action) {
+        for (int i = 0; i < 2 * size; i += 2) {
+            action.accept(pairs[i], pairs[i + 1]);
+        }
     }
 
     @Override
@@ -60,15 +71,17 @@ final class EventAttributes extends AbstractMap<String, String> {
 
                     @Override
                     public boolean hasNext() {
-                        return next < size;
+                        return next < 2 * size;
                     }
 
                     @Override
                     public Map.Entry<String, String> next() {
-                        if (next >= size) {
+                        if (next >= 2 * size) {
                             throw new NoSuchElementException();
                         }
-                        return entries[next++];
+                        Map.Entry<String, String> e = new SimpleImmutableEntry<>(pairs[next], pairs[next + 1]);
+                        next += 2;
+                        return e;
                     }
                 };
             }
@@ -80,9 +93,10 @@ final class EventAttributes extends AbstractMap<String, String> {
         };
     }
 
-    private static int indexOf(final Attribute[] entries, final int size, final Object key) {
-        for (int i = 0; i < size; i++) {
-            if (entries[i].key.equals(key)) {
+    /** The index of the key in {@code pairs}, -1 when absent. */
+    private static int indexOf(final String[] pairs, final int size, final Object key) {
+        for (int i = 0; i < 2 * size; i += 2) {
+            if (pairs[i].equals(key)) {
                 return i;
             }
         }
@@ -91,7 +105,7 @@ final class EventAttributes extends AbstractMap<String, String> {
 
     /** Collects attributes for one event: a later value for a key replaces the earlier one in its place. */
     static final class Collector {
-        private Attribute[] entries = new Attribute[8];
+        private String[] pairs = new String[16];
         private int size;
         /** One bit per key put, chosen by its hash: a key whose bit is clear is certainly new (nearly every key). */
         private long seen;
@@ -102,65 +116,26 @@ final class EventAttributes extends AbstractMap<String, String> {
             long bit = 1L << (hash & 63);
             if ((seen & bit) != 0) {
                 // Possibly a repeat: identity decides for the usual constant keys, cached hashes rule out others.
-                for (int i = 0; i < size; i++) {
-                    String known = entries[i].key;
+                for (int i = 0; i < 2 * size; i += 2) {
+                    String known = pairs[i];
                     if (known == key || known.hashCode() == hash && known.equals(key)) {
-                        entries[i] = new Attribute(key, value);
+                        pairs[i + 1] = value;
                         return;
                     }
                 }
             }
             seen |= bit;
-            if (size == entries.length) {
-                entries = Arrays.copyOf(entries, size * 2);
+            if (2 * size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
             }
-            entries[size++] = new Attribute(key, value);
+            pairs[2 * size] = key;
+            pairs[2 * size + 1] = value;
+            size++;
         }
 
         /** The attributes collected; the collector must not be used afterwards (its array is handed over). */
         EventAttributes build() {
-            return size == 0 ? EMPTY : new EventAttributes(entries, size);
-        }
-    }
-
-    /** One key and value; equal to any map entry with the same key and value, as {@link Map.Entry} requires. */
-    private static final class Attribute implements Map.Entry<String, String> {
-        private final String key;
-        private final String value;
-
-        Attribute(final String key, final String value) {
-            this.key = key;
-            this.value = value;
-        }
-
-        @Override
-        public String getKey() {
-            return key;
-        }
-
-        @Override
-        public String getValue() {
-            return value;
-        }
-
-        @Override
-        public String setValue(final String v) {
-            throw new UnsupportedOperationException("an event's attributes are immutable");
-        }
-
-        @Override
-        public boolean equals(final Object o) {
-            return o instanceof Map.Entry<?, ?> e && key.equals(e.getKey()) && value.equals(e.getValue());
-        }
-
-        @Override
-        public int hashCode() {
-            return key.hashCode() ^ value.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return key + "=" + value;
+            return size == 0 ? EMPTY : new EventAttributes(pairs, size);
         }
     }
 }

@@ -61,7 +61,12 @@ public final class EventSchemas {
      * validated puts; both give equal structs.
      */
     public static Struct toStruct(final EpisodicEvent e) {
-        return StructSlots.available() ? StructSlots.fill(e) : validatedStruct(e);
+        return toStruct(e, Date.from(e.occurredAt()), Date.from(e.ingestedAt()));
+    }
+
+    /** The value struct with the event's two times given as dates (which {@link EventRecords} may share). */
+    static Struct toStruct(final EpisodicEvent e, final Date occurredAt, final Date ingestedAt) {
+        return StructSlots.available() ? StructSlots.fill(e, occurredAt, ingestedAt) : validatedStruct(e);
     }
 
     /** The value struct built with Connect's validated puts (the reference {@link StructSlots} is checked against). */

@@ -56,13 +56,17 @@ final class StructSlots {
         return VALUES != null;
     }
 
-    /** The value struct of {@code e}, its slots written directly; only when {@link #available()}. */
-    static Struct fill(final EpisodicEvent e) {
-        return fill(VALUES, e);
+    /**
+     * The value struct of {@code e}, its slots written directly, with its two times given as {@link Date}s; only
+     * when {@link #available()}.
+     */
+    static Struct fill(final EpisodicEvent e, final Date occurredAt, final Date ingestedAt) {
+        return fill(VALUES, e, occurredAt, ingestedAt);
     }
 
     // The handle is a parameter so the probe can use it before VALUES is assigned; the JIT folds the constant.
-    private static Struct fill(final VarHandle values, final EpisodicEvent e) {
+    private static Struct fill(final VarHandle values, final EpisodicEvent e, final Date occurredAt,
+                               final Date ingestedAt) {
         Struct s = new Struct(EventSchemas.VALUE_SCHEMA);
         Object[] v = (Object[]) values.get(s);
         v[EVENT_ID] = e.eventId();
@@ -71,8 +75,8 @@ final class StructSlots {
         v[STREAM] = e.stream();
         v[SEQUENCE] = e.sequence();
         v[EVENT_TYPE] = e.eventType();
-        v[OCCURRED_AT] = Date.from(e.occurredAt());
-        v[INGESTED_AT] = Date.from(e.ingestedAt());
+        v[OCCURRED_AT] = occurredAt;
+        v[INGESTED_AT] = ingestedAt;
         v[ACTOR] = e.actor();
         v[SESSION_ID] = e.sessionId();
         v[SUBJECT] = e.subject();
@@ -96,7 +100,7 @@ final class StructSlots {
                     .occurredAt(Instant.ofEpochMilli(1)).ingestedAt(Instant.ofEpochMilli(2)).actor("a")
                     .sessionId("s").subject("j").content("c").attribute("k", "v").payload("{}").build();
             Struct validated = EventSchemas.validatedStruct(sample);
-            Struct direct = fill(handle, sample);
+            Struct direct = fill(handle, sample, Date.from(sample.occurredAt()), Date.from(sample.ingestedAt()));
             direct.validate();
             // Struct.equals compares every slot, so equal structs read back the same through any getter.
             if (!direct.equals(validated) || !validated.equals(direct)) {

@@ -17,7 +17,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * than what was committed with it.
  */
 public final class EventBatch {
-    private final String topic;
+    private final EventRecords toRecords;
     private final int capacity;
     private final Instant ingestedAt;
     private final List<SourceRecord> records;
@@ -33,7 +33,7 @@ public final class EventBatch {
         if (capacity < 1) {
             throw new IllegalArgumentException("batch capacity must be >= 1");
         }
-        this.topic = topic;
+        this.toRecords = new EventRecords(topic);
         this.capacity = capacity;
         this.ingestedAt = ingestedAt;
         this.records = new ArrayList<>(Math.min(capacity, 4096));
@@ -69,7 +69,7 @@ public final class EventBatch {
             throw new IllegalStateException("event " + event.eventId() + " has sequence " + event.sequence()
                     + " but its cursor stands at " + cursorAfter.seq());
         }
-        records.add(EventRecords.toSourceRecord(topic, partition, cursorAfter.toOffset(), event));
+        records.add(toRecords.record(partition, cursorAfter.toOffset(), event));
         metrics.eventEmitted(event.stream(), event.sequence(), event.occurredAt().toEpochMilli());
     }
 

@@ -26,6 +26,7 @@ final class AccessLogParser implements LineParser {
 
     private final boolean combined;
     private final LogTimes times = new LogTimes();
+    private final RepeatedStrings repeated = new RepeatedStrings();
     private byte[] scratch = new byte[256];
     /** End of the last quoted field found and whether it held a backslash. */
     private int quoteEnd;
@@ -42,7 +43,7 @@ final class AccessLogParser implements LineParser {
         if (sp <= p) {
             return out.fail("expected the client address");
         }
-        String ip = ascii(b, p, sp);
+        String ip = repeated.get(b, p, sp);
         p = indexOf(b, sp + 1, to, (byte) ' ');
         if (p < 0) {
             return out.fail("expected the ident field");
@@ -151,9 +152,9 @@ final class AccessLogParser implements LineParser {
         int targetEnd = hasProtocol ? s2 : to;
         int q = indexOf(b, s1 + 1, targetEnd, (byte) '?');
         if (q < 0) {
-            out.path = utf8(b, s1 + 1, targetEnd);
+            out.path = repeated.get(b, s1 + 1, targetEnd);
         } else {
-            out.path = utf8(b, s1 + 1, q);
+            out.path = repeated.get(b, s1 + 1, q);
             out.query = utf8(b, q + 1, targetEnd);
         }
     }
@@ -186,7 +187,7 @@ final class AccessLogParser implements LineParser {
 
     private String field(final byte[] b, final int from, final int to, final boolean escaped) {
         if (!escaped) {
-            return utf8(b, from, to);
+            return repeated.get(b, from, to);
         }
         if (scratch.length < to - from) {
             scratch = new byte[Math.max(to - from, scratch.length * 2)];

@@ -326,10 +326,14 @@ final class ReadAhead implements AutoCloseable {
         return reused;
     }
 
-    /** Takes back a chunk the task thread has drained. */
+    /**
+     * Takes back a chunk the task thread has drained. A poll drains many chunks at once and the reader takes them
+     * back one at a time, so the pool keeps as many as can be in flight (the queue, the one being filled and the
+     * one being drained).
+     */
     private void recycle(final EventChunk drained) {
         synchronized (lock) {
-            if (free.size() < 2) {
+            if (free.size() < queueChunks + 2) {
                 free.add(drained);
             }
         }
