@@ -92,7 +92,7 @@ final class AccessLogParser implements LineParser {
         if (!isSize(b, p + 1, bytesStop)) {
             return out.fail("response size is neither a number nor '-'");
         }
-        String size = b[p + 1] == '-' ? null : ascii(b, p + 1, bytesStop);
+        String size = b[p + 1] == '-' ? null : repeated.get(b, p + 1, bytesStop);
         String referer = null;
         String agent = null;
         if (combined) {

@@ -1,6 +1,5 @@
 package dev.episodic.connect.apilog;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * The fast path for the usual JSON log line: one flat object whose keys and string values are printable ASCII
@@ -29,7 +28,7 @@ final class FlatJsonScanner {
      * which case {@code out} and {@code rank} may be partly filled and must be reset.
      */
     static boolean scan(final byte[] b, final int from, final int to, final JsonFieldMapping mapping,
-                        final int[] rank, final ParsedRequest out) {
+                        final int[] rank, final RepeatedStrings strings, final ParsedRequest out) {
         int p = skipSpaces(b, from, to);
         if (p >= to || b[p] != '{') {
             return false;
@@ -90,8 +89,8 @@ final class FlatJsonScanner {
                     int target = candidate.target().ordinal();
                     if (candidate.rank() < rank[target]) {
                         rank[target] = candidate.rank();
-                        JsonLineParser.assign(candidate.target(),
-                                new String(b, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1), out);
+                        // Plain ASCII here, so the UTF-8 decoding of the cache reads it exactly as Latin-1 would.
+                        JsonLineParser.assign(candidate.target(), strings.get(b, valueStart, valueEnd), out);
                     }
                 }
             }

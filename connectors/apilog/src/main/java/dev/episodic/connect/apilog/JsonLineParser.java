@@ -25,6 +25,7 @@ final class JsonLineParser implements LineParser {
 
     /** Whether flat lines take {@link FlatJsonScanner} (false only in tests that compare the two paths). */
     private final boolean fastPath;
+    private final RepeatedStrings repeated = new RepeatedStrings();
 
     JsonLineParser(final JsonFieldMapping mapping) {
         this(mapping, true);
@@ -45,7 +46,7 @@ final class JsonLineParser implements LineParser {
             return out.fail("not a JSON object");
         }
         Arrays.fill(rank, NONE);
-        if (!fastPath || !FlatJsonScanner.scan(b, start, to, mapping, rank, out)) {
+        if (!fastPath || !FlatJsonScanner.scan(b, start, to, mapping, rank, repeated, out)) {
             out.reset();
             Arrays.fill(rank, NONE);
             if (!parseWithJackson(b, start, to, out)) {

@@ -30,7 +30,7 @@ final class RepeatedStrings {
 
     String get(final byte[] b, final int from, final int to) {
         int length = to - from;
-        if (length < Long.BYTES || length > MAX_BYTES) {
+        if (length == 0 || length > MAX_BYTES) {
             return new String(b, from, length, StandardCharsets.UTF_8);
         }
         int hash = hash(b, from, to);
@@ -48,8 +48,16 @@ final class RepeatedStrings {
         return value;
     }
 
-    /** For at least eight bytes: the first, middle and last words and the length, mixed. */
+    /** The first, middle and last eight-byte words (or the bytes of a shorter value) and the length, mixed. */
     private static int hash(final byte[] b, final int from, final int to) {
+        if (to - from < Long.BYTES) {
+            long h = to - from;
+            for (int i = from; i < to; i++) {
+                h = (h << 8) | (b[i] & 0xFF);
+            }
+            h *= 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
         long first = (long) LONGS.get(b, from);
         long middle = (long) LONGS.get(b, from + ((to - from - Long.BYTES) >>> 1));
         long last = (long) LONGS.get(b, to - Long.BYTES);

@@ -109,7 +109,7 @@ class JsonLineParserTest {
                 }
                 int[] rank = new int[FieldTarget.values().length];
                 java.util.Arrays.fill(rank, Integer.MAX_VALUE);
-                if (FlatJsonScanner.scan(b, 0, b.length, mapping, rank, new ParsedRequest())) {
+                if (FlatJsonScanner.scan(b, 0, b.length, mapping, rank, new RepeatedStrings(), new ParsedRequest())) {
                     fast++;
                 }
             }
@@ -126,7 +126,7 @@ class JsonLineParserTest {
         int[] rank = new int[FieldTarget.values().length];
         java.util.Arrays.fill(rank, Integer.MAX_VALUE);
         ParsedRequest out = new ParsedRequest();
-        assertThat(FlatJsonScanner.scan(b, 0, b.length, JsonFieldMapping.defaults(), rank, out)).isTrue();
+        assertThat(FlatJsonScanner.scan(b, 0, b.length, JsonFieldMapping.defaults(), rank, new RepeatedStrings(), out)).isTrue();
         assertThat(out.method).isEqualTo("GET");
         assertThat(out.path).isEqualTo("/api/v1/items/0");
         assertThat(out.query).isEqualTo("page=2");

@@ -14,7 +14,7 @@ import java.util.Map;
  * (2) + parsing it, (3) + building its event (redaction, subject, attributes, payload, event id), (4) + building its
  * {@code SourceRecord} (value struct, headers, offset). Each stage runs the whole file, cumulatively, timed per
  * line; the difference between two stages is what the later one adds. This is the budget behind the task's rate:
- * its two threads split stages 1-3 (reading thread) and 4 (task thread).
+ * its reading thread does stage 1, and both of its threads share stages 2-4 (the task thread does all of 4).
  *
  * <p>Arguments: file format rounds. Run by {@code bench/run.sh}.
  */
@@ -52,6 +52,7 @@ public final class StageBenchmark {
         FileIdentity identity = new FileIdentity(1, "0123456789abcdef", 64);
         ApiLogFileCursor cursor = ApiLogFileCursor.empty().startOf(identity, 0);
         Instant now = Instant.now();
+        EventRecords records = new EventRecords("t");
         long start = System.nanoTime();
         try (FileChannel channel = FileChannel.open(file)) {
             LineReader reader = new LineReader(channel, 0, config.maxLineBytes(), ReadSettings.DEFAULT_BUFFER_BYTES);
@@ -72,7 +73,7 @@ public final class StageBenchmark {
                             raw, false, request, now);
                     sink += event.attributes().size();
                     if (stage >= 3) {
-                        sink += EventRecords.toSourceRecord("t", partition, cursor.toOffset(), event).headers().size();
+                        sink += records.record(partition, cursor.toOffset(), event).headers().size();
                     }
                 }
             }
