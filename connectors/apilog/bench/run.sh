@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Throughput benchmark of the API-log connector (issue #8).
 #
-#   connectors/apilog/bench/run.sh [lines=5000000] [rounds=2] [e2e-lines=1000000]
+#   connectors/apilog/bench/run.sh [lines=5000000] [rounds=3] [e2e-lines=1000000]
 #
 # 1. Parse and emit, per file (<lines> combined lines, then <lines> JSON lines), in the same JVM and round:
-#    `wc -l`, a plain Java BufferedReader.readLine loop, and a fresh ApiLogSourceTask polled to the end of the file
-#    (every line becomes a SourceRecord, exactly what the task hands to Connect). Rates per wall-clock second and per
-#    CPU second (the task reads ahead on a second thread, so the per-task CPU figure is the process's CPU, GC
-#    included); ratios against the anchors of the same round.
+#    `wc -l`, a plain Java BufferedReader.readLine loop, a fresh ApiLogSourceTask polled to the end of the file
+#    (every line becomes a SourceRecord, exactly what the task hands to Connect), and the readLine loop again. Rates
+#    per wall-clock second and per CPU second (the task reads ahead on a second thread, so the per-task CPU figure
+#    is the process's CPU, GC included), and bytes allocated per line; ratios against the mean of the two readLine
+#    runs of the same round. Then the combined file once more with include.payload=false.
 # 2. Heap in use after a full GC at 25/50/75/100 % of each file, for a 1,000,000-line file and the <lines> file:
 #    flat in file size when the numbers do not grow with the file.
 # 3. Stages: where a line's time goes on one thread (find, parse, build the event, build the SourceRecord), per
@@ -19,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES="${1:-5000000}"
-ROUNDS="${2:-2}"
+ROUNDS="${2:-3}"
 E2E_LINES="${3:-1000000}"
 echo "### command: connectors/apilog/bench/run.sh $LINES $ROUNDS $E2E_LINES ($(nproc) cores, $(java -version 2>&1 | head -1))"
 mvn -B -o -q test-compile
@@ -28,7 +29,9 @@ CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 BENCH_DIR="$(pwd)/target/bench"
 mkdir -p "$BENCH_DIR"
 parse() {
-  java -Xmx1g -Dlog4j2.level=WARN -cp "$CP" dev.episodic.connect.apilog.bench.ParseBenchmark "$BENCH_DIR" "$1" "$2" 2>&1 \
+  # shellcheck disable=SC2086
+  java -Xmx1g -Dlog4j2.level=WARN ${JAVA_BENCH_FLAGS:-} -cp "$CP" dev.episodic.connect.apilog.bench.ParseBenchmark \
+    "$BENCH_DIR" "$1" "$2" 2>&1 \
     | grep -v -E ' INFO |^SLF4J'
 }
 if [ "$LINES" != "1000000" ]; then
@@ -37,6 +40,8 @@ if [ "$LINES" != "1000000" ]; then
 fi
 echo "### parse and emit: $LINES lines, $ROUNDS rounds ($(uptime))"
 parse "$LINES" "$ROUNDS"
+echo "### parse and emit, include.payload=false: $LINES combined lines, $ROUNDS rounds ($(uptime))"
+JAVA_BENCH_FLAGS="-Dbench.only=combined -Dbench.payload=false" parse "$LINES" "$ROUNDS"
 echo "### stages: 1000000 lines per format ($(uptime))"
 for format in combined json; do
   java -Xmx1g -cp "$CP" dev.episodic.connect.apilog.StageBenchmark "$BENCH_DIR/$format-1000000.log" "$format" 3 2>&1 \

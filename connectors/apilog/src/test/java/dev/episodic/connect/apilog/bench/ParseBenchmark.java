@@ -17,7 +17,9 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 /**
  * The task's parse-and-emit rate: one {@link ApiLogSourceTask} polls a file to its end (every line becomes a
  * {@link SourceRecord}, exactly what it hands to Connect), timed against a plain {@link BufferedReader#readLine}
- * loop and {@code wc -l} on the same file in the same run. Heap in use is sampled after a GC at 25/50/75/100 %
+ * loop (run right before and right after the task) and {@code wc -l} on the same file in the same run. System
+ * property {@code bench.only} = combined|json runs one format; {@code bench.payload=false} runs the task with
+ * {@code include.payload=false}. Heap in use is sampled after a GC at 25/50/75/100 %
  * of the file (GC time excluded from the rate) to show it does not grow with the file.
  */
 public final class ParseBenchmark {
@@ -40,16 +42,22 @@ public final class ParseBenchmark {
             System.out.printf("%n== %s: %,d lines, %,d bytes ==%n", file.getFileName(), lines, Files.size(file));
             for (int round = 1; round <= rounds; round++) {
                 double wc = wcLines(file, lines);
-                Result readLine = readLineLoop(file, lines);
+                // The anchor runs right before and right after the task: this machine's speed drifts by tens of
+                // percent within a minute, and the mean of the two brackets the task's own minute.
+                Result before = readLineLoop(file, lines);
                 Result task = taskRun(file, format, lines);
-                System.out.printf("round %d: wc -l %,.0f lines/s wall | load average %.1f%n  readLine loop:        %s%n"
-                        + "  task:                %s%n"
-                        + "  task/readLine:       %.2fx wall, %.2fx per process-CPU-s | task/wc: %.3fx wall | heap after GC "
-                        + "at 25/50/75/100%%: %s MiB%n",
+                Result after = readLineLoop(file, lines);
+                double anchor = (before.rate + after.rate) / 2;
+                double anchorCpu = (before.processCpuRate + after.processCpuRate) / 2;
+                System.out.printf("round %d: wc -l %,.0f lines/s wall | load average %.1f%n"
+                        + "  readLine loop before: %s%n"
+                        + "  task:                 %s%n"
+                        + "  readLine loop after:  %s%n"
+                        + "  task/readLine:        %.2fx wall (mean of before and after), %.2fx per process-CPU-s | "
+                        + "task/wc: %.3fx wall | heap after GC at 25/50/75/100%%: %s MiB%n",
                         round, wc, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                        readLine.describe(), task.describe(),
-                        task.rate / readLine.rate, task.processCpuRate / readLine.processCpuRate, task.rate / wc,
-                        task.heap);
+                        before.describe(), task.describe(), after.describe(),
+                        task.rate / anchor, task.processCpuRate / anchorCpu, task.rate / wc, task.heap);
             }
         }
     }
