@@ -43,7 +43,7 @@ final class AccessLogParser implements LineParser {
         if (sp <= p) {
             return out.fail("expected the client address");
         }
-        String ip = repeated.get(b, p, sp);
+        String ip = ascii(b, p, sp);
         p = indexOf(b, sp + 1, to, (byte) ' ');
         if (p < 0) {
             return out.fail("expected the ident field");
@@ -92,7 +92,7 @@ final class AccessLogParser implements LineParser {
         if (!isSize(b, p + 1, bytesStop)) {
             return out.fail("response size is neither a number nor '-'");
         }
-        String size = b[p + 1] == '-' ? null : repeated.get(b, p + 1, bytesStop);
+        String size = b[p + 1] == '-' ? null : ascii(b, p + 1, bytesStop);
         String referer = null;
         String agent = null;
         if (combined) {
@@ -152,9 +152,9 @@ final class AccessLogParser implements LineParser {
         int targetEnd = hasProtocol ? s2 : to;
         int q = indexOf(b, s1 + 1, targetEnd, (byte) '?');
         if (q < 0) {
-            out.path = repeated.get(b, s1 + 1, targetEnd);
+            out.path = utf8(b, s1 + 1, targetEnd);
         } else {
-            out.path = repeated.get(b, s1 + 1, q);
+            out.path = utf8(b, s1 + 1, q);
             out.query = utf8(b, q + 1, targetEnd);
         }
     }

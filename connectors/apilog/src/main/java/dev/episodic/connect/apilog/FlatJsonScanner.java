@@ -1,5 +1,8 @@
 package dev.episodic.connect.apilog;
 
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+
 
 /**
  * The fast path for the usual JSON log line: one flat object whose keys and string values are printable ASCII
@@ -18,6 +21,19 @@ final class FlatJsonScanner {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     /** Longer numbers go to Jackson, which enforces its own length limit. */
     private static final int MAX_NUMBER_CHARS = 100;
+    /**
+     * By target ordinal: the fields whose values repeat from line to line, taken from {@link RepeatedStrings}.
+     * The others (times, ids, paths, sizes) are nearly always new, and a cache lookup that misses costs more than
+     * the string it would have saved.
+     */
+    private static final boolean[] REPEATING = new boolean[FieldTarget.values().length];
+
+    static {
+        for (FieldTarget t : EnumSet.of(FieldTarget.METHOD, FieldTarget.STATUS, FieldTarget.USER,
+                FieldTarget.USER_AGENT, FieldTarget.REFERER)) {
+            REPEATING[t.ordinal()] = true;
+        }
+    }
 
     private FlatJsonScanner() {
     }
@@ -90,7 +106,9 @@ final class FlatJsonScanner {
                     if (candidate.rank() < rank[target]) {
                         rank[target] = candidate.rank();
                         // Plain ASCII here, so the UTF-8 decoding of the cache reads it exactly as Latin-1 would.
-                        JsonLineParser.assign(candidate.target(), strings.get(b, valueStart, valueEnd), out);
+                        String value = REPEATING[target] ? strings.get(b, valueStart, valueEnd)
+                                : new String(b, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
+                        JsonLineParser.assign(candidate.target(), value, out);
                     }
                 }
             }

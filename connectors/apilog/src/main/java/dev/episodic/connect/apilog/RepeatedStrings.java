@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The strings of fields whose values repeat from line to line (client address, user, path, referer, user agent):
- * equal bytes get the string made the last time instead of a new one. An access log repeats these values far
- * more often than not, and every string not made is memory the task does not have to allocate, fill and collect.
+ * The strings of fields whose values repeat from line to line (user, referer, user agent; in JSON also method and
+ * status): equal bytes get the string made the last time instead of a new one. Logs repeat these values far more
+ * often than not, and every string not made is memory the task does not have to allocate, fill and collect.
+ * Fields that are nearly always new (addresses, paths, sizes, times, ids) do not use it: measured on one thread
+ * (bench/run.sh's files), a lookup that misses costs more than the string it would have saved.
  *
  * <p>Slots are chosen by a cheap hash of the length and three eight-byte words; a hit is confirmed by comparing
  * the bytes, so a collision only costs a miss. A value is kept only when its slot saw the same hash on the
