@@ -23,6 +23,11 @@ public final class EventBatch {
     private final List<SourceRecord> records;
     private final TaskMetrics metrics;
     private boolean moreAvailable;
+    /** The run of one stream's events added since the last report to the metrics: its stream, size and last. */
+    private String runStream;
+    private long runCount;
+    private long runSequence;
+    private long runOccurredAtMs;
 
     public EventBatch(final String topic, final int capacity, final Instant ingestedAt) {
         this(topic, capacity, ingestedAt, TaskMetrics.unpublished(Clock.systemUTC()));
@@ -70,7 +75,21 @@ public final class EventBatch {
                     + " but its cursor stands at " + cursorAfter.seq());
         }
         records.add(toRecords.record(partition, cursorAfter.toOffset(), event));
-        metrics.eventEmitted(event.stream(), event.sequence(), event.occurredAt().toEpochMilli());
+        String stream = event.stream();
+        if (!stream.equals(runStream)) {
+            reportRun();
+            runStream = stream;
+        }
+        runCount++;
+        runSequence = event.sequence();
+        runOccurredAtMs = event.occurredAt().toEpochMilli();
+    }
+
+    private void reportRun() {
+        if (runCount > 0) {
+            metrics.eventsEmittedFor(runStream, runCount, runSequence, runOccurredAtMs);
+            runCount = 0;
+        }
     }
 
     /** The source has more ready now: the next poll should not wait for the poll interval. */
@@ -82,7 +101,9 @@ public final class EventBatch {
         return moreAvailable || !hasRoom();
     }
 
+    /** The records, handed to Connect: the events are counted in the metrics now. */
     List<SourceRecord> records() {
+        reportRun();
         return records;
     }
 }
