@@ -139,6 +139,11 @@ public final class ApiLogSourceTask extends EpisodicSourceTask<ApiLogConfig> {
         return metrics().retries();
     }
 
+    /** Chunks of lines parsed by the reading thread and by the task thread so far (for tests). */
+    long[] chunksParsed() {
+        return readAhead.chunksParsed();
+    }
+
     /** True while the reading thread runs (for tests of stop()). */
     boolean readerAlive() {
         return readAhead != null && readAhead.isAlive();

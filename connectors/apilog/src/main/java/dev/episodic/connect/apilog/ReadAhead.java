@@ -67,6 +67,9 @@ final class ReadAhead implements AutoCloseable {
     private boolean busy;
     private boolean stopped;
     private Throwable failure;
+    /** Chunks parsed by each thread so far (how the work was shared; read by tests and for diagnosis). */
+    private long parsedByReader;
+    private long parsedByTask;
 
     /** The chunk the task thread is draining (task thread only). */
     private EventChunk pending;
@@ -150,6 +153,13 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
+    /** Chunks parsed so far by the reading thread and by the task thread, in that order. */
+    long[] chunksParsed() {
+        synchronized (lock) {
+            return new long[] {parsedByReader, parsedByTask};
+        }
+    }
+
     /** The error that ended the reading thread, if any. */
     Throwable failure() {
         synchronized (lock) {
@@ -206,6 +216,11 @@ final class ReadAhead implements AutoCloseable {
     private void process(final EventChunk chunk, final LineWorker worker) {
         chunk.process(worker);
         synchronized (lock) {
+            if (worker == taskWorker) {
+                parsedByTask++;
+            } else {
+                parsedByReader++;
+            }
             chunk.markProcessed();
             lock.notifyAll();
         }

@@ -15,13 +15,48 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The read-ahead thread: an I/O error on one file backs off that file alone; stop() ends the thread; offsets stay
- * at the last line handed over even when more was read ahead; files appearing later are each read by exactly one
- * of the connector's tasks.
+ * The read-ahead thread: both threads parse, and the events still come in file order; an I/O error on one file
+ * backs off that file alone; stop() ends the thread; offsets stay at the last line handed over even when more was
+ * read ahead; files appearing later are each read by exactly one of the connector's tasks.
  */
 class ReadAheadTest {
     @TempDir
     Path dir;
+
+    @Test
+    void bothThreadsParseAndEveryLineArrivesInFileOrder() throws Exception {
+        Path log = dir.resolve("access.log");
+        StringBuilder text = new StringBuilder();
+        for (int n = 0; n < 60_000; n++) {
+            // Every 1,000th line does not parse: unparsed events must keep their place too.
+            text.append(n % 1_000 == 999 ? "garbage " + n + "\n" : LogLines.line(n));
+        }
+        LogLines.append(log, text.toString());
+        try (TaskHarness h = new TaskHarness(Map.of("apilog.paths", log.toString(), "batch.max.events", "2000"))) {
+            // Let the reader fill its queue first, so it parses while the task is not polling.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (h.task().chunksParsed()[0] == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            h.drain();
+            long[] parsed = h.task().chunksParsed();
+            assertThat(parsed[0]).as("chunks parsed by the reading thread").isPositive();
+            assertThat(parsed[1]).as("chunks parsed by the task thread").isPositive();
+            List<EpisodicEvent> events = h.events();
+            assertThat(events).extracting(EpisodicEvent::sequence)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 60_000).boxed().toList());
+            for (int n = 0; n < events.size(); n++) {
+                EpisodicEvent e = events.get(n);
+                if (n % 1_000 == 999) {
+                    assertThat(e.eventType()).isEqualTo(ApiLogEvents.HTTP_REQUEST_UNPARSED);
+                    assertThat(e.content()).isEqualTo("garbage " + n);
+                } else {
+                    assertThat(LogLines.numberOf(e)).isEqualTo(n);
+                }
+            }
+            assertThat(h.task().unparsedLines()).isEqualTo(60);
+        }
+    }
 
     @Test
     void anIoErrorOnOneFileBacksOffThatFileOnlyAndTheOthersGoOn() throws Exception {
