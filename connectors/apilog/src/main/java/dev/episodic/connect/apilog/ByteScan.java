@@ -15,6 +15,8 @@ final class ByteScan {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long SPACES = 0x2020202020202020L;
+    private static final long QUOTES = ('"' & 0xFFL) * ONES;
+    private static final long BACKSLASHES = ('\\' & 0xFFL) * ONES;
 
     private ByteScan() {
     }
@@ -75,26 +77,34 @@ final class ByteScan {
     }
 
     /**
-     * The first index in {@code b[from, to)} of a byte that is a control character (below 0x20) or not ASCII
-     * (0x80 and up), or -1.
+     * The first index in {@code b[from, to)} of a byte that ends a plain JSON string or rules it out: a quote, a
+     * backslash, a control character (below 0x20) or a byte that is not ASCII; -1 if none. One pass where a quote
+     * search followed by a check of the bytes before it took two. Each of the three tests flags its lowest match
+     * truly (a byte below 0x20 borrows in {@code word - 0x20..20} and sets its high bit, a non-ASCII byte has it
+     * set already, and a borrow only starts at a byte below 0x20), so the lowest flag of their union is true too.
      */
-    static int indexOfControlOrNonAscii(final byte[] b, final int from, final int to) {
+    static int indexOfStringStop(final byte[] b, final int from, final int to) {
         int i = from;
         for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long word = (long) LONGS.get(b, i);
-            // A byte below 0x20 borrows in word - 0x20..20 and sets its high bit; a non-ASCII byte has it set
-            // already. A borrow only starts at a byte below 0x20, so the lowest flagged byte is a true one.
-            long found = ((word - SPACES) | word) & HIGHS;
+            long found = stringStops((long) LONGS.get(b, i));
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
+        if (i < to && i <= b.length - Long.BYTES) {
+            return inTail(i, to, stringStops((long) LONGS.get(b, i)));
+        }
         for (; i < to; i++) {
-            if (b[i] < 0x20) {
+            byte c = b[i];
+            if (c == '"' || c == '\\' || c < 0x20) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static long stringStops(final long word) {
+        return zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | (((word - SPACES) | word) & HIGHS);
     }
 
     /** The high bit of each zero byte of {@code x} set (plus, possibly, of bytes above the lowest zero byte). */

@@ -136,12 +136,9 @@ final class FlatJsonScanner {
 
     /** The index of the closing quote of a string starting at {@code from}; -1 unless plain printable ASCII. */
     private static int stringEnd(final byte[] b, final int from, final int to) {
-        int end = ByteScan.indexOfEither(b, from, to, (byte) '"', (byte) '\\');
+        int end = ByteScan.indexOfStringStop(b, from, to);
         // Escapes, control characters and non-ASCII bytes go to Jackson.
-        if (end < 0 || b[end] == '\\' || ByteScan.indexOfControlOrNonAscii(b, from, end) >= 0) {
-            return -1;
-        }
-        return end;
+        return end >= 0 && b[end] == '"' ? end : -1;
     }
 
     /** The end of a strict JSON number at {@code from}, or -1 when it is not one (or too long). */

@@ -25,8 +25,13 @@ public final class JsonFieldMapping {
     private final Map<String, Candidate> byPath;
     private final Set<String> prefixes;
     private final Map<FieldTarget, List<String>> paths;
-    /** The paths as ASCII bytes in an open-addressed table by String hash, for lookups by a key's raw bytes. */
+    /**
+     * The paths as ASCII bytes in an open-addressed table by String hash (spread, so the slot does not hang on a
+     * key's last characters), for lookups by a key's raw bytes; each slot keeps its path's hash, so a probe
+     * compares bytes only when the hashes agree.
+     */
     private final byte[][] slotPaths;
+    private final int[] slotHashes;
     private final Candidate[] slotCandidates;
 
     private JsonFieldMapping(final Map<FieldTarget, List<String>> paths) {
@@ -46,16 +51,19 @@ public final class JsonFieldMapping {
         });
         this.byPath = lookup;
         this.prefixes = objectPrefixes;
-        int capacity = Integer.highestOneBit(Math.max(4, lookup.size() * 4) - 1) << 1;
+        int capacity = Integer.highestOneBit(Math.max(4, lookup.size() * 8) - 1) << 1;
         this.slotPaths = new byte[capacity][];
+        this.slotHashes = new int[capacity];
         this.slotCandidates = new Candidate[capacity];
         lookup.forEach((path, candidate) -> {
             if (path.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-                int slot = path.hashCode() & (capacity - 1);
+                int hash = path.hashCode();
+                int slot = spread(hash) & (capacity - 1);
                 while (slotPaths[slot] != null) {
                     slot = (slot + 1) & (capacity - 1);
                 }
                 slotPaths[slot] = path.getBytes(StandardCharsets.US_ASCII);
+                slotHashes[slot] = hash;
                 slotCandidates[slot] = candidate;
             }
         });
@@ -117,13 +125,19 @@ public final class JsonFieldMapping {
             hash = 31 * hash + b[i];
         }
         int mask = slotPaths.length - 1;
-        for (int slot = hash & mask; slotPaths[slot] != null; slot = (slot + 1) & mask) {
+        for (int slot = spread(hash) & mask; slotPaths[slot] != null; slot = (slot + 1) & mask) {
             byte[] path = slotPaths[slot];
-            if (path.length == to - from && Arrays.equals(path, 0, path.length, b, from, to)) {
+            if (slotHashes[slot] == hash && path.length == to - from
+                    && Arrays.equals(path, 0, path.length, b, from, to)) {
                 return slotCandidates[slot];
             }
         }
         return null;
+    }
+
+    private static int spread(final int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     public boolean isPrefix(final String objectPath) {

@@ -27,9 +27,10 @@ class ByteScanTest {
     }
 
     @Test
-    void findsTheFirstControlOrNonAsciiByteAsAByteLoopDoes() {
+    void findsTheFirstStringStopAsAByteLoopDoes() {
         SplittableRandom random = new SplittableRandom(13);
-        byte[] alphabet = {' ', '!', 'a', '~', 0x7F, 0x1F, 0, '\t', (byte) 0x80, (byte) 0xC3, (byte) 0xFF, 0x21};
+        byte[] alphabet = {' ', '!', 'a', '~', 0x7F, 0x1F, 0, '\t', (byte) 0x80, (byte) 0xC3, (byte) 0xFF, 0x21, '"',
+            '\\', '#', ']', '[', '\\' + 1};
         for (int round = 0; round < 20_000; round++) {
             byte[] b = new byte[random.nextInt(1, 70)];
             for (int i = 0; i < b.length; i++) {
@@ -40,12 +41,12 @@ class ByteScanTest {
             int to = from + random.nextInt(b.length - from + 1);
             int expected = -1;
             for (int i = from; i < to; i++) {
-                if (b[i] < 0x20) {
+                if (b[i] < 0x20 || b[i] == '"' || b[i] == '\\') {
                     expected = i;
                     break;
                 }
             }
-            assertThat(ByteScan.indexOfControlOrNonAscii(b, from, to)).isEqualTo(expected);
+            assertThat(ByteScan.indexOfStringStop(b, from, to)).isEqualTo(expected);
         }
     }
 
