@@ -230,6 +230,12 @@ final class ReadAhead implements AutoCloseable {
             throws InterruptedException {
         synchronized (lock) {
             while (true) {
+                if (failure != null) {
+                    // The reader failed while parsing a chunk that will never be handed over, and queued chunks
+                    // may come after it: handing any of them over would skip its lines. Nothing more goes out;
+                    // the task fails and its successor reads again from the committed offset.
+                    return null;
+                }
                 EventChunk chunk = queue.poll();
                 if (chunk != null) {
                     lock.notifyAll();

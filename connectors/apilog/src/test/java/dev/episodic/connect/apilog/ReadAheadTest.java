@@ -3,12 +3,18 @@ package dev.episodic.connect.apilog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.episodic.connect.common.event.EpisodicEvent;
+import dev.episodic.connect.common.metrics.TaskMetrics;
+import dev.episodic.connect.common.task.EventBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -55,6 +61,36 @@ class ReadAheadTest {
                 }
             }
             assertThat(h.task().unparsedLines()).isEqualTo(60);
+        }
+    }
+
+    @Test
+    void afterTheReaderFailedWhileParsingNothingMoreIsHandedOver() throws Exception {
+        Path log = dir.resolve("access.log");
+        LogLines.append(log, LogLines.lines(0, 20_000));
+        ReadSettings settings = new ReadSettings(LogFormat.COMBINED, JsonFieldMapping.defaults(), 1 << 20,
+                ReadSettings.DEFAULT_BUFFER_BYTES, true, 0);
+        UnparsedLineLog unparsed = new UnparsedLineLog(TaskMetrics.unpublished(Clock.systemUTC()));
+        // The first worker is the reading thread's; without a redactor it fails on its first line (a bug stand-in).
+        Iterator<ApiLogEvents> events = List.of(new ApiLogEvents("s", true, null),
+                new ApiLogEvents("s", true, new QueryRedactor(List.of("token")))).iterator();
+        try (ReadAhead readAhead = new ReadAhead("t", Clock.systemUTC(), 100,
+                () -> new LineWorker(settings, events.next(), unparsed), 64, 4)) {
+            LogStream stream = new LogStream(log, settings);
+            stream.open(Optional.empty(), false);
+            readAhead.add(stream);
+            readAhead.start();
+            // The reader parses only once the queue is full, so chunks are queued behind the one it failed on.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (readAhead.failure() == null && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(readAhead.failure()).isInstanceOf(NullPointerException.class);
+            for (int poll = 0; poll < 3; poll++) {
+                EventBatch batch = new EventBatch("t", 1_000, Instant.now());
+                readAhead.drainInto(batch, 50);
+                assertThat(batch.size()).as("events handed over after the failure, poll %d", poll).isZero();
+            }
         }
     }
 
