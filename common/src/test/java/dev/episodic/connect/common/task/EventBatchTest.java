@@ -7,14 +7,12 @@ import dev.episodic.connect.common.cursor.OffsetMap;
 import dev.episodic.connect.common.cursor.StreamCursor;
 import dev.episodic.connect.common.cursor.StreamPartition;
 import dev.episodic.connect.common.event.EpisodicEvent;
-import dev.episodic.connect.common.event.EventRecords;
 import dev.episodic.connect.common.event.SourceType;
 import dev.episodic.connect.common.metrics.TaskMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
 /** A batch counts its events in the metrics, one report per run of a stream, by the time Connect gets them. */
@@ -38,20 +36,6 @@ class EventBatchTest {
         // Lag is measured from the last event's own time in each stream.
         assertThat(metrics.lagMs("a")).isEqualTo(30_000);
         assertThat(metrics.lagMs("b")).isEqualTo(10_000);
-    }
-
-    @Test
-    void aRecordBuiltAheadIsTakenAsItIsAndCountedLikeTheOthers() {
-        EpisodicEvent event = event("a", 1, 5);
-        SourceRecord built = new EventRecords("t").record(StreamPartition.of("a"), cursor(1).toOffset(), event);
-        batch.add(cursor(1), event, built);
-        add("a", 2, 4);
-
-        assertThat(batch.records()).hasSize(2).first().isSameAs(built);
-        assertThat(batch.records().get(1)).isEqualTo(EventRecords.toSourceRecord("t", StreamPartition.of("a"),
-                cursor(2).toOffset(), event("a", 2, 4)));
-        assertThat(metrics.eventsEmitted()).isEqualTo(2);
-        assertThat(metrics.lastSequence("a")).isEqualTo(2);
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class ApiLogSourceTask extends EpisodicSourceTask<ApiLogConfig> {
         events = new ApiLogEvents(config.sourceId(), config.includePayload(), new QueryRedactor(config.redactParams()));
         unparsed = new UnparsedLineLog(metrics());
         readAhead = new ReadAhead(config.sourceId() + "-" + config.taskIndex(), clock(),
-                config.pollInterval().toMillis(), () -> new LineWorker(settings, events, unparsed, config.topic()));
+                config.pollInterval().toMillis(), () -> new LineWorker(settings, events, unparsed));
         scan(config.start() == StartPosition.END);
         nextScanAtMs = clock().millis() + config.pollInterval().toMillis();
         readAhead.start();

@@ -1,34 +1,27 @@
 package dev.episodic.connect.apilog;
 
 import dev.episodic.connect.common.event.EpisodicEvent;
-import dev.episodic.connect.common.event.EventRecords;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.Map;
-import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Turns read-ahead lines into events and records on one thread: parses each line with this thread's own parsers
- * (they keep per-line scratch state, so threads never share one), builds its {@code http_request} event, or its
- * {@code http_request_unparsed} event when it does not parse (counted and logged), and the event's record. Each
- * thread that parses chunks, the reading thread and the task thread, has one worker.
+ * Turns read-ahead lines into events on one thread: parses each line with this thread's own parsers (they keep
+ * per-line scratch state, so threads never share one) and builds its {@code http_request} event, or its
+ * {@code http_request_unparsed} event when it does not parse (counted and logged). Each thread that parses
+ * chunks, the reading thread and the task thread, has one worker.
  */
 final class LineWorker {
     private final ReadSettings settings;
     private final ApiLogEvents events;
     private final UnparsedLineLog unparsed;
-    /** This thread's record builder (it keeps the values consecutive records share). */
-    private final EventRecords records;
     private final ParsedRequest request = new ParsedRequest();
     private final EnumMap<LogFormat, FormatParser> parsers = new EnumMap<>(LogFormat.class);
     /** The parser of the last origin seen: consecutive lines nearly always share their file. */
     private LineOrigin lastOrigin;
     private FormatParser lastParser;
 
-    LineWorker(final ReadSettings settings, final ApiLogEvents events, final UnparsedLineLog unparsed,
-               final String topic) {
+    LineWorker(final ReadSettings settings, final ApiLogEvents events, final UnparsedLineLog unparsed) {
         this.settings = settings;
-        this.records = new EventRecords(topic);
         this.events = events;
         this.unparsed = unparsed;
     }
@@ -63,11 +56,6 @@ final class LineWorker {
         unparsed.record(origin.path(), lineNumber, failure);
         return events.unparsed(origin.stream(), after.seq(), eventId, lineNumber, raw, invalid, failure,
                 origin.format(), truncated, truncated ? cutLength : to - from, ingestedAt);
-    }
-
-    /** The record of an event this worker built: the line's source partition, the cursor after it as offset. */
-    SourceRecord record(final Map<String, String> partition, final ApiLogFileCursor after, final EpisodicEvent event) {
-        return records.record(partition, after.toOffset(), event);
     }
 
     private FormatParser parser(final LineOrigin origin) {

@@ -75,7 +75,7 @@ class ReadAheadTest {
         Iterator<ApiLogEvents> events = List.of(new ApiLogEvents("s", true, null),
                 new ApiLogEvents("s", true, new QueryRedactor(List.of("token")))).iterator();
         try (ReadAhead readAhead = new ReadAhead("t", Clock.systemUTC(), 100,
-                () -> new LineWorker(settings, events.next(), unparsed, "t"), 64, 4)) {
+                () -> new LineWorker(settings, events.next(), unparsed), 64, 4)) {
             LogStream stream = new LogStream(log, settings);
             stream.open(Optional.empty(), false);
             readAhead.add(stream);
