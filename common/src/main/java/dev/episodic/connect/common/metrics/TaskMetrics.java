@@ -61,15 +61,10 @@ public final class TaskMetrics {
         return publishedTo(null, clock);
     }
 
-    /** One event handed to Connect: the stream's last sequence and the time its newest event occurred. */
-    public void eventEmitted(final String stream, final long sequence, final long occurredAtMs) {
-        eventsEmittedFor(stream, 1, sequence, occurredAtMs);
-    }
-
     /**
      * {@code count} events of one stream handed to Connect, the last of them with {@code sequence} and
-     * {@code occurredAtMs}: a batch reports each run of one stream's events once, not per event (each report is
-     * an atomic add and two volatile writes).
+     * {@code occurredAtMs} (the stream's last sequence and the time its newest event occurred): a batch reports
+     * each run of one stream's events once, not per event (each report is an atomic add and two volatile writes).
      */
     public void eventsEmittedFor(final String stream, final long count, final long sequence,
                                  final long occurredAtMs) {

@@ -23,11 +23,9 @@ public final class EventBatch {
     private final List<SourceRecord> records;
     private final TaskMetrics metrics;
     private boolean moreAvailable;
-    /** The run of one stream's events added since the last report to the metrics: its stream, size and last. */
-    private String runStream;
+    /** The run of one stream's events added since the last report to the metrics: its size and last event. */
     private long runCount;
-    private long runSequence;
-    private long runOccurredAtMs;
+    private EpisodicEvent runLast;
 
     public EventBatch(final String topic, final int capacity, final Instant ingestedAt) {
         this(topic, capacity, ingestedAt, TaskMetrics.unpublished(Clock.systemUTC()));
@@ -75,19 +73,17 @@ public final class EventBatch {
                     + " but its cursor stands at " + cursorAfter.seq());
         }
         records.add(toRecords.record(partition, cursorAfter.toOffset(), event));
-        String stream = event.stream();
-        if (!stream.equals(runStream)) {
+        if (runLast != null && !event.stream().equals(runLast.stream())) {
             reportRun();
-            runStream = stream;
         }
         runCount++;
-        runSequence = event.sequence();
-        runOccurredAtMs = event.occurredAt().toEpochMilli();
+        runLast = event;
     }
 
     private void reportRun() {
         if (runCount > 0) {
-            metrics.eventsEmittedFor(runStream, runCount, runSequence, runOccurredAtMs);
+            metrics.eventsEmittedFor(runLast.stream(), runCount, runLast.sequence(),
+                    runLast.occurredAt().toEpochMilli());
             runCount = 0;
         }
     }

@@ -46,10 +46,10 @@ class TaskMetricsTest {
     @Test
     void eachStreamPublishesItsLastSequenceAndLag() {
         long occurred = Instant.parse("2026-01-01T00:00:04Z").toEpochMilli();
-        metrics.eventEmitted("a", 1, occurred - 1_000);
-        metrics.eventEmitted("a", 2, occurred);
-        metrics.eventEmitted("b", 7, occurred - 60_000);
-        metrics.eventEmitted("a", 3, occurred);
+        metrics.eventsEmittedFor("a", 1, 1, occurred - 1_000);
+        metrics.eventsEmittedFor("a", 1, 2, occurred);
+        metrics.eventsEmittedFor("b", 1, 7, occurred - 60_000);
+        metrics.eventsEmittedFor("a", 1, 3, occurred);
 
         assertThat(value(MetricNames.EVENTS_EMITTED, Map.of())).isEqualTo(4L);
         assertThat(value(MetricNames.STREAM_LAST_SEQUENCE, Map.of("stream", "a"))).isEqualTo(3L);
@@ -63,7 +63,7 @@ class TaskMetricsTest {
     @Test
     void unpublishedMetricsStillCount() {
         TaskMetrics local = TaskMetrics.unpublished(clock);
-        local.eventEmitted("s", 1, clock.millis());
+        local.eventsEmittedFor("s", 1, 1, clock.millis());
         local.notModified();
         assertThat(local.eventsEmitted()).isEqualTo(1);
         assertThat(local.notModifiedAnswers()).isEqualTo(1);

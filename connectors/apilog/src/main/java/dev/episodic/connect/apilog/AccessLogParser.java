@@ -39,12 +39,12 @@ final class AccessLogParser implements LineParser {
     @Override
     public boolean parse(final byte[] b, final int from, final int to, final ParsedRequest out) {
         int p = from;
-        int sp = indexOf(b, p, to, (byte) ' ');
+        int sp = ByteScan.indexOf(b, p, to, (byte) ' ');
         if (sp <= p) {
             return out.fail("expected the client address");
         }
         String ip = ascii(b, p, sp);
-        p = indexOf(b, sp + 1, to, (byte) ' ');
+        p = ByteScan.indexOf(b, sp + 1, to, (byte) ' ');
         if (p < 0) {
             return out.fail("expected the ident field");
         }
@@ -52,12 +52,12 @@ final class AccessLogParser implements LineParser {
         if (userStart >= to) {
             return out.fail("expected the user field");
         }
-        int bracket = indexOf(b, userStart, to, (byte) '[');
+        int bracket = ByteScan.indexOf(b, userStart, to, (byte) '[');
         if (bracket < userStart + 2 || b[bracket - 1] != ' ') {
             return out.fail("expected [time] after the user field");
         }
         int userEnd = bracket - 1;
-        int close = indexOf(b, bracket + 1, to, (byte) ']');
+        int close = ByteScan.indexOf(b, bracket + 1, to, (byte) ']');
         if (close < 0) {
             return out.fail("time is not closed by ']'");
         }
@@ -84,7 +84,7 @@ final class AccessLogParser implements LineParser {
             return out.fail("status is not a three-digit number");
         }
         p += 3;
-        int bytesEnd = p + 1 < to ? indexOf(b, p + 1, to, (byte) ' ') : -1;
+        int bytesEnd = p + 1 < to ? ByteScan.indexOf(b, p + 1, to, (byte) ' ') : -1;
         if (p + 1 >= to) {
             return out.fail("expected the response size");
         }
@@ -140,7 +140,7 @@ final class AccessLogParser implements LineParser {
             }
             return;
         }
-        int s1 = indexOf(b, from, to, (byte) ' ');
+        int s1 = ByteScan.indexOf(b, from, to, (byte) ' ');
         if (s1 <= from || !isMethod(b, from, s1)) {
             out.request = to - from == 1 && b[from] == '-' || to == from ? null : field(b, from, to, false);
             return;
@@ -150,7 +150,7 @@ final class AccessLogParser implements LineParser {
         boolean hasProtocol = s2 > s1 && to - s2 > 5 && b[s2 + 1] == 'H' && b[s2 + 2] == 'T' && b[s2 + 3] == 'T'
                 && b[s2 + 4] == 'P' && b[s2 + 5] == '/';
         int targetEnd = hasProtocol ? s2 : to;
-        int q = indexOf(b, s1 + 1, targetEnd, (byte) '?');
+        int q = ByteScan.indexOf(b, s1 + 1, targetEnd, (byte) '?');
         if (q < 0) {
             out.path = utf8(b, s1 + 1, targetEnd);
         } else {
@@ -289,10 +289,6 @@ final class AccessLogParser implements LineParser {
 
     private static String dashless(final String s) {
         return s == null || s.isEmpty() || s.equals("-") ? null : s;
-    }
-
-    static int indexOf(final byte[] b, final int from, final int to, final byte c) {
-        return ByteScan.indexOf(b, from, to, c);
     }
 
     private static int lastIndexOf(final byte[] b, final int from, final int to, final byte c) {

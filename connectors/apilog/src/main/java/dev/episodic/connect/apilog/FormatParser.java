@@ -21,12 +21,6 @@ final class FormatParser {
         this.fallbacks = fallbacks;
     }
 
-    /** The parser for {@code configured}; for auto, decided from {@code head} (the file's first bytes). */
-    static FormatParser forFile(final LogFormat configured, final JsonFieldMapping mapping, final byte[] head,
-                                final int headLength) {
-        return of(configured, configured == LogFormat.AUTO ? detect(mapping, head, headLength) : configured, mapping);
-    }
-
     /**
      * A parser reading as {@code chosen} (the format {@link #detect} picked for auto, else the configured one):
      * parsers keep per-line scratch state, so every thread that parses a file's lines builds its own from the
@@ -56,7 +50,7 @@ final class FormatParser {
         int start = 0;
         int lines = 0;
         while (start < headLength && lines < DETECT_LINES) {
-            int nl = AccessLogParser.indexOf(head, start, headLength, (byte) '\n');
+            int nl = ByteScan.indexOf(head, start, headLength, (byte) '\n');
             if (nl < 0) {
                 break;
             }

@@ -192,14 +192,24 @@ final class ReadAhead implements AutoCloseable {
                 if (stopped || failure != null) {
                     return null;
                 }
-                help = claimUnparsed();
-                if (help == null) {
-                    lock.wait(1);
-                    continue;
-                }
+                help = claimUnparsedOrWait(1);
             }
-            process(help, taskWorker);
+            if (help != null) {
+                process(help, taskWorker);
+            }
         }
+    }
+
+    /**
+     * Under the lock: the oldest queued chunk nobody has claimed, now claimed by the caller (who parses it outside
+     * the lock); or, when every queued chunk is claimed, null after waiting at most {@code waitMs} for a change.
+     */
+    private EventChunk claimUnparsedOrWait(final long waitMs) throws InterruptedException {
+        EventChunk chunk = claimUnparsed();
+        if (chunk == null) {
+            lock.wait(waitMs);
+        }
+        return chunk;
     }
 
     /** The oldest queued chunk nobody has claimed, now claimed by the caller; null if none. Under the lock. */
@@ -242,7 +252,7 @@ final class ReadAhead implements AutoCloseable {
                     return chunk;
                 }
                 long left = deadline - System.nanoTime();
-                if (stopped || failure != null || left <= 0) {
+                if (stopped || left <= 0) {
                     return null;
                 }
                 boolean backlog = busy || startedPasses > completedPasses;
@@ -396,13 +406,11 @@ final class ReadAhead implements AutoCloseable {
                     lock.notifyAll();
                     return true;
                 }
-                help = claimUnparsed();
-                if (help == null) {
-                    lock.wait(100);
-                    continue;
-                }
+                help = claimUnparsedOrWait(100);
             }
-            process(help, readerWorker);
+            if (help != null) {
+                process(help, readerWorker);
+            }
         }
     }
 

@@ -56,9 +56,7 @@ public final class StageBenchmark {
         long start = System.nanoTime();
         try (FileChannel channel = FileChannel.open(file)) {
             LineReader reader = new LineReader(channel, 0, config.maxLineBytes(), ReadSettings.DEFAULT_BUFFER_BYTES);
-            byte[] head = new byte[4096];
-            int headLength = channel.read(java.nio.ByteBuffer.wrap(head), 0);
-            FormatParser parser = FormatParser.forFile(format, config.jsonFields(), head, Math.max(0, headLength));
+            FormatParser parser = FormatParser.of(format, format, config.jsonFields());
             ParsedRequest request = new ParsedRequest();
             while (reader.next()) {
                 lines++;
