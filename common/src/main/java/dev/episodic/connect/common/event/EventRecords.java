@@ -16,7 +16,10 @@ import org.apache.kafka.connect.source.SourceRecord;
  * stream (so its header), the ingestion time (one per batch) and often the time they occurred (log lines of one
  * second). Those immutable values, the stream header and the boxed timestamp, are made once per run of equal
  * values instead of once per record; so are the two {@link Date}s of the value struct, which the records treat as
- * values (nothing in Connect's conversion or in the events' readers writes to a record's dates).
+ * values (nothing in Connect's conversion or in the events' readers writes to a record's dates). Headers are
+ * {@link StringHeader}s: one object each.
+ *
+ * <p>An instance is used by one thread at a time (it keeps the last values it saw).
  */
 public final class EventRecords {
     private final String topic;
@@ -43,8 +46,7 @@ public final class EventRecords {
         String s = event.stream();
         if (!s.equals(stream)) {
             stream = s;
-            // Connect's header class is not public: one is made through ConnectHeaders and reused.
-            streamHeader = new ConnectHeaders().addString(EventHeaders.STREAM, s).lastWithName(EventHeaders.STREAM);
+            streamHeader = new StringHeader(EventHeaders.STREAM, s);
         }
         Instant at = event.occurredAt();
         if (!at.equals(occurred)) {
@@ -59,8 +61,8 @@ public final class EventRecords {
         }
         ConnectHeaders headers = new ConnectHeaders();
         headers.add(streamHeader);
-        headers.addString(EventHeaders.SEQUENCE, Long.toString(event.sequence()));
-        headers.addString(EventHeaders.EVENT_ID, event.eventId());
+        headers.add(new StringHeader(EventHeaders.SEQUENCE, Long.toString(event.sequence())));
+        headers.add(new StringHeader(EventHeaders.EVENT_ID, event.eventId()));
         return new SourceRecord(sourcePartition, sourceOffset, topic, null,
                 EventSchemas.KEY_SCHEMA, s,
                 EventSchemas.VALUE_SCHEMA, EventSchemas.toStruct(event, occurredDate, ingestedDate),

@@ -149,7 +149,7 @@ public final class ParseBenchmark {
         ApiLogSourceTask task = new ApiLogSourceTask();
         task.initialize(new BenchContext());
         task.start(Map.of("name", "bench", "apilog.paths", file.toString(), "apilog.format", format,
-                "poll.interval.ms", "100", "batch.max.events", "10000", "include.payload", System.getProperty("bench.payload", "true")));
+                "poll.interval.ms", "100", "batch.max.events", System.getProperty("bench.batch", "10000"), "include.payload", System.getProperty("bench.payload", "true")));
         long records = 0;
         long gcNanos = 0;
         StringBuilder heap = new StringBuilder();
