@@ -13,7 +13,11 @@
 #    flat in file size when the numbers do not grow with the file.
 # 3. Stages: where a line's time goes on one thread (find, parse, build the event, build the SourceRecord), per
 #    format, best of 3 passes over the 1,000,000-line files.
-# 4. End to end: the API-log connector and Kafka's FileStreamSourceConnector (connect-file 4.3.1) ingest the same
+# 4. Bounds: against the same round's readLine loop, the envelope floor (readLine plus the event and record of each
+#    line, values cut at fixed places: nothing a task does to a line costs less) and the task's own per-line work
+#    without the read-ahead, each on one thread and on two threads taking half the file each (the best two cores
+#    can do with no handoff).
+# 5. End to end: the API-log connector and Kafka's FileStreamSourceConnector (connect-file 4.3.1) ingest the same
 #    <e2e-lines> combined file through one embedded exactly-once worker, one task each, alternating.
 #
 # The machine load (uptime) is printed before each part. Files are generated once under target/bench/.
@@ -47,6 +51,9 @@ for format in combined json; do
   java -Xmx1g -cp "$CP" dev.episodic.connect.apilog.StageBenchmark "$BENCH_DIR/$format-1000000.log" "$format" 3 2>&1 \
     | grep -E '^(==|  )'
 done
+echo "### bounds: $LINES combined lines, $ROUNDS rounds ($(uptime))"
+java -Xmx1g -cp "$CP" dev.episodic.connect.apilog.BoundsBenchmark "$BENCH_DIR/combined-$LINES.log" "$LINES" "$ROUNDS" 2>&1 \
+  | grep -E '^(==|round|  )'
 echo "### end to end: $E2E_LINES lines, 2 rounds ($(uptime))"
 java -Xmx2g -Djava.io.tmpdir="$(pwd)/target/tmp" -cp "$CP" dev.episodic.connect.apilog.bench.EndToEndBenchmark \
   "$BENCH_DIR" "$E2E_LINES" 2 2>&1 | grep -E '^(==|round)'

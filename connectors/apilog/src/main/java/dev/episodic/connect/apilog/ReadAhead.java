@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * <p>Why parsing is shared: finding lines is a small part of a line's cost and parsing it and building its event
  * the largest, so a reading thread that also parsed everything set the pace while the task thread, which only
  * turns events into records, waited for it most of the time. Now the reading thread fills the queue with raw
- * chunks and, whenever the queue is full, parses the oldest chunk nobody has claimed; the task thread parses the
+ * chunks and, whenever the queue is full, parses the newest chunk nobody has claimed; the task thread parses the
  * chunk it needs next when nobody has yet, and while it waits for one the reader is parsing it helps with a later
- * one. Both threads stay busy under a backlog.
+ * one. Both threads stay busy under a backlog, and as they work from opposite ends of the queue the task seldom
+ * waits for a chunk in the reader's hands.
  *
  * <p>Offsets stay exact: every event travels with the cursor after its own line, and only events handed to a
  * batch can be committed; what was read ahead and not handed over when the task stops is simply read again by
@@ -222,6 +223,21 @@ final class ReadAhead implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The newest queued chunk nobody has claimed, now claimed by the reader; null if none. Under the lock. The task
+     * thread works from the head of the queue, so the reader working from its tail rarely holds the chunk the task
+     * needs next (the task would wait for it), and the chunk it takes is the one it just filled, still in its cache.
+     */
+    private EventChunk claimNewestUnparsed() {
+        for (java.util.Iterator<EventChunk> it = queue.descendingIterator(); it.hasNext(); ) {
+            EventChunk chunk = it.next();
+            if (chunk.claim()) {
+                return chunk;
+            }
+        }
+        return null;
+    }
+
     /** Parses a claimed chunk outside the lock, then publishes its events under it. */
     private void process(final EventChunk chunk, final LineWorker worker) {
         chunk.process(worker);
@@ -391,8 +407,8 @@ final class ReadAhead implements AutoCloseable {
     }
 
     /**
-     * Queues a chunk; while the queue is full the reader parses queued chunks nobody has claimed, and waits only
-     * when every one is claimed. False when stopped meanwhile.
+     * Queues a chunk; while the queue is full the reader parses queued chunks nobody has claimed, newest first, and
+     * waits only when every one is claimed. False when stopped meanwhile.
      */
     private boolean publish(final EventChunk chunk) throws InterruptedException {
         while (true) {
@@ -406,7 +422,10 @@ final class ReadAhead implements AutoCloseable {
                     lock.notifyAll();
                     return true;
                 }
-                help = claimUnparsedOrWait(100);
+                help = claimNewestUnparsed();
+                if (help == null) {
+                    lock.wait(100);
+                }
             }
             if (help != null) {
                 process(help, readerWorker);
