@@ -1,5 +1,6 @@
 package dev.episodic.connect.apilog;
 
+import dev.episodic.connect.apilog.bench.ParseBenchmark;
 import dev.episodic.connect.common.cursor.StreamPartition;
 import dev.episodic.connect.common.event.EpisodicEvent;
 import dev.episodic.connect.common.event.EventRecords;
@@ -33,7 +34,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * </ul>
  * each on one thread and on two threads that take one half of the file each: the best two cores can do with no
  * handoff at all, which the task (one file, read in order, its lines shared by two threads) can approach but not
- * pass.
+ * pass. The task itself runs in the same round, as {@code ParseBenchmark} runs it.
  *
  * <p>Arguments: combined-file lines rounds. Run by {@code bench/run.sh}.
  */
@@ -50,7 +51,7 @@ public final class BoundsBenchmark {
     }
 
     public static void main(final String[] args) throws Exception {
-        Path file = Path.of(args[0]);
+        Path file = Path.of(args[0]).toAbsolutePath();
         int lines = Integer.parseInt(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         ApiLogConfig config = new ApiLogConfig(Map.of("apilog.paths", file.toAbsolutePath().toString()));
@@ -65,13 +66,16 @@ public final class BoundsBenchmark {
             double floor2 = rate(floor, file, lines, 2);
             double pipeline1 = rate(pipeline, file, lines, 1);
             double pipeline2 = rate(pipeline, file, lines, 2);
+            double task = ParseBenchmark.taskRun(file, "combined", lines).rate();
             double after = rate(readLine, file, lines, 1);
             double anchor = (before + after) / 2;
             System.out.printf("round %d: readLine loop %,.0f before, %,.0f after%n"
                     + "  envelope floor: 1 thread %,10.0f (%.2fx), 2 threads %,10.0f (%.2fx)%n"
-                    + "  pipeline:       1 thread %,10.0f (%.2fx), 2 threads %,10.0f (%.2fx)%n",
+                    + "  pipeline:       1 thread %,10.0f (%.2fx), 2 threads %,10.0f (%.2fx)%n"
+                    + "  task:                     %,10.0f (%.2fx), %.2f of the two-thread pipeline%n",
                     round, before, after, floor1, floor1 / anchor, floor2, floor2 / anchor,
-                    pipeline1, pipeline1 / anchor, pipeline2, pipeline2 / anchor);
+                    pipeline1, pipeline1 / anchor, pipeline2, pipeline2 / anchor, task, task / anchor,
+                    task / pipeline2);
         }
     }
 

@@ -67,7 +67,7 @@ public final class ParseBenchmark {
      * task's threads, GC and JIT included: the fair "per task CPU second" figure once the task reads ahead on a
      * second thread).
      */
-    record Result(double rate, double threadCpuRate, double processCpuRate, double readerCpuShare,
+    public record Result(double rate, double threadCpuRate, double processCpuRate, double readerCpuShare,
                   double bytesPerLine, String heap) {
         String describe() {
             return String.format("%,10.0f lines/s wall, %,10.0f lines/poll-thread-CPU-s, %,10.0f lines/process-CPU-s",
@@ -145,7 +145,8 @@ public final class ParseBenchmark {
     }
 
     /** Polls a fresh task over the whole file, exactly as a worker would (its poll() and nothing else). */
-    static Result taskRun(final Path file, final String format, final int expected) throws InterruptedException {
+    public static Result taskRun(final Path file, final String format, final int expected)
+            throws InterruptedException {
         ApiLogSourceTask task = new ApiLogSourceTask();
         task.initialize(new BenchContext());
         task.start(Map.of("name", "bench", "apilog.paths", file.toString(), "apilog.format", format,
