@@ -12,8 +12,9 @@ import org.apache.kafka.connect.header.Header;
  * record carries three headers, so that was a tenth of what building a record allocated.
  *
  * <p>It behaves as Connect's header does: {@link #with} and {@link #rename} return a new header (an SMT that
- * changes a header's type gets a header of that type), and it is equal to, and hashes as, a Connect header of the
- * same key, schema and value.
+ * changes a header's type gets one of Connect's headers of that type, made through {@code ConnectHeaders}, which
+ * also checks the value against the schema), and it is equal to, and hashes as, a Connect header of the same key,
+ * schema and value.
  */
 final class StringHeader implements Header {
     private final String key;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -213,14 +214,9 @@ final class ReadAhead implements AutoCloseable {
         return chunk;
     }
 
-    /** The oldest queued chunk nobody has claimed, now claimed by the caller; null if none. Under the lock. */
+    /** The oldest queued chunk nobody has claimed, now claimed by the task thread; null if none. Under the lock. */
     private EventChunk claimUnparsed() {
-        for (EventChunk chunk : queue) {
-            if (chunk.claim()) {
-                return chunk;
-            }
-        }
-        return null;
+        return claimFirst(queue.iterator());
     }
 
     /**
@@ -229,8 +225,12 @@ final class ReadAhead implements AutoCloseable {
      * needs next (the task would wait for it), and the chunk it takes is the one it just filled, still in its cache.
      */
     private EventChunk claimNewestUnparsed() {
-        for (java.util.Iterator<EventChunk> it = queue.descendingIterator(); it.hasNext(); ) {
-            EventChunk chunk = it.next();
+        return claimFirst(queue.descendingIterator());
+    }
+
+    private static EventChunk claimFirst(final Iterator<EventChunk> chunks) {
+        while (chunks.hasNext()) {
+            EventChunk chunk = chunks.next();
             if (chunk.claim()) {
                 return chunk;
             }
@@ -386,12 +386,15 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    /** At the end of a pass with nothing more to read: parses what is queued and unclaimed before going idle. */
+    /**
+     * At the end of a pass with nothing more to read: parses what is queued and unclaimed, newest first, before
+     * going idle.
+     */
     private void helpWithQueued() {
         while (true) {
             EventChunk help;
             synchronized (lock) {
-                help = stopped ? null : claimUnparsed();
+                help = stopped ? null : claimNewestUnparsed();
             }
             if (help == null) {
                 return;

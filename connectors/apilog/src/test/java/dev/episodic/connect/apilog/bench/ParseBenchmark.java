@@ -19,7 +19,8 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
  * {@link SourceRecord}, exactly what it hands to Connect), timed against a plain {@link BufferedReader#readLine}
  * loop (run right before and right after the task) and {@code wc -l} on the same file in the same run. System
  * property {@code bench.only} = combined|json runs one format; {@code bench.payload=false} runs the task with
- * {@code include.payload=false}. Heap in use is sampled after a GC at 25/50/75/100 %
+ * {@code include.payload=false}; {@code bench.batch=N} sets its {@code batch.max.events} (default 10000, the
+ * connector's default). Heap in use is sampled after a GC at 25/50/75/100 %
  * of the file (GC time excluded from the rate) to show it does not grow with the file.
  */
 public final class ParseBenchmark {
@@ -150,7 +151,8 @@ public final class ParseBenchmark {
         ApiLogSourceTask task = new ApiLogSourceTask();
         task.initialize(new BenchContext());
         task.start(Map.of("name", "bench", "apilog.paths", file.toString(), "apilog.format", format,
-                "poll.interval.ms", "100", "batch.max.events", System.getProperty("bench.batch", "10000"), "include.payload", System.getProperty("bench.payload", "true")));
+                "poll.interval.ms", "100", "batch.max.events", System.getProperty("bench.batch", "10000"),
+                "include.payload", System.getProperty("bench.payload", "true")));
         long records = 0;
         long gcNanos = 0;
         StringBuilder heap = new StringBuilder();
