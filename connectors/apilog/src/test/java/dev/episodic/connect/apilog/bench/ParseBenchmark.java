@@ -28,7 +28,8 @@ public final class ParseBenchmark {
     }
 
     public static void main(final String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
+        // Absolute: apilog.paths refuses a relative path, and the default is relative to the working folder.
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
         int lines = args.length > 1 ? Integer.parseInt(args[1]) : 5_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Files.createDirectories(dir);
